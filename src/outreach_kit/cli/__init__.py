@@ -1,0 +1,1 @@
+"""The ``outreach-kit`` command. Each sub-command lives in its own module."""

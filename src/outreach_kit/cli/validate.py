@@ -1,0 +1,38 @@
+"""``outreach-kit validate [CONTENT_DIR] [--strict]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..content import default_content_dir, load_library
+from ..validate import validate_library
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check every content file and report all problems",
+        description="Check every file in the content folder. Exit 0 when valid, 1 when not.",
+    )
+    parser.add_argument("content_dir", nargs="?", type=Path, help="content folder "
+                        "(default: ./content)")
+    parser.add_argument("--strict", action="store_true",
+                        help="also fail on warnings (review due, stigma, reading ease)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = args.content_dir or default_content_dir()
+    library = load_library(root)
+    problems = validate_library(library)
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    failed = bool(errors) or (args.strict and bool(warnings))
+    summary = (f"{len(library.modules)} modules, {len(library.services)} services: "
+               f"{len(errors)} errors, {len(warnings)} warnings")
+    print(("FAILED: " if failed else "OK: ") + summary)
+    return 1 if failed else 0

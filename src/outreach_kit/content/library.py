@@ -1,0 +1,138 @@
+"""The loaded content, indexed for lookups by id, subtheme and kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem
+from . import schema
+from .yaml_source import YamlSource
+
+
+@dataclass
+class ContentLibrary:
+    root: Path
+    manifest: schema.ContentManifest | None = None
+    model: schema.ModelFile | None = None
+    terms: schema.TermsFile | None = None
+    modules: dict[str, schema.Module] = field(default_factory=dict)
+    services: dict[str, schema.Service] = field(default_factory=dict)
+    directories: dict[str, schema.ServiceDirectoryFile] = field(default_factory=dict)
+    categories: dict[str, schema.Category] = field(default_factory=dict)
+    subthemes: dict[str, schema.Subtheme] = field(default_factory=dict)
+    observations: dict[str, schema.Observation] = field(default_factory=dict)
+    # extra content kinds (letters, training) keyed by their model class name
+    extras: dict[str, list[Any]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    _sources: list[tuple[Any, YamlSource]] = field(default_factory=list, repr=False)
+    _category_of: dict[str, str] = field(default_factory=dict, repr=False)
+    _subtheme_of: dict[str, str] = field(default_factory=dict, repr=False)
+    _service_directory: dict[str, str] = field(default_factory=dict, repr=False)
+
+    # ------------------------------------------------------------------ building
+    def add(self, item: Any, source: YamlSource) -> list[Problem]:
+        """Index one validated file. Returns problems such as duplicate ids."""
+        self._sources.append((item, source))
+        problems: list[Problem] = []
+
+        def clash(loc: tuple, what: str, ident: str, other: Path | str) -> None:
+            line, _ = source.locate(loc)
+            problems.append(
+                Problem(str(source.path), line, "id", f"{what} id '{ident}' is also used in {other}")
+            )
+
+        match item:
+            case schema.ContentManifest():
+                self.manifest = item
+            case schema.TermsFile():
+                self.terms = item
+            case schema.ModelFile():
+                self.model = item
+                for ci, category in enumerate(item.categories):
+                    self.categories[category.id] = category
+                    for si, sub in enumerate(category.subthemes):
+                        loc = ("categories", ci, "subthemes", si, "id")
+                        if sub.id in self.subthemes:
+                            clash(loc, "subtheme", sub.id, "another category")
+                        self.subthemes[sub.id] = sub
+                        self._category_of[sub.id] = category.id
+                        for oi, obs in enumerate(sub.observations):
+                            if obs.id in self.observations:
+                                clash((*loc[:-1], "observations", oi, "id"), "observation",
+                                      obs.id, "another subtheme")
+                            self.observations[obs.id] = obs
+                            self._subtheme_of[obs.id] = sub.id
+            case schema.Module():
+                if item.id in self.modules:
+                    clash(("id",), "module", item.id, self.path_of(self.modules[item.id]))
+                else:
+                    self.modules[item.id] = item
+            case schema.ServiceDirectoryFile():
+                self.directories[item.directory.id] = item
+                for i, service in enumerate(item.services):
+                    if service.id in self.services:
+                        clash(("services", i, "id"), "service", service.id,
+                              self.path_of(self.services[service.id]))
+                        continue
+                    self.services[service.id] = service
+                    self._service_directory[service.id] = item.directory.id
+            case _:
+                self.extras.setdefault(type(item).__name__, []).append(item)
+        return problems
+
+    def sources(self) -> Iterator[tuple[Any, YamlSource]]:
+        yield from self._sources
+
+    def source_of(self, item: Any) -> YamlSource | None:
+        for candidate, source in self._sources:
+            if candidate is item:
+                return source
+        return None
+
+    def path_of(self, item: Any) -> Path | str:
+        """The file an item came from (for messages)."""
+        for candidate, source in self._sources:
+            if candidate is item or (
+                isinstance(candidate, schema.ServiceDirectoryFile) and item in candidate.services
+            ):
+                return source.path
+        return "another file"
+
+    # ------------------------------------------------------------------ lookups
+    @property
+    def content_version(self) -> str:
+        return self.manifest.version if self.manifest else "unversioned"
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    def module(self, module_id: str) -> schema.Module:
+        return self.modules[module_id]
+
+    def modules_for_subtheme(self, subtheme_id: str) -> list[schema.Module]:
+        return [m for m in self.modules.values() if subtheme_id in m.subthemes]
+
+    def modules_of_kind(self, kind: schema.ModuleKind | str) -> list[schema.Module]:
+        kind = schema.ModuleKind(kind)
+        return [m for m in self.modules.values() if m.kind == kind]
+
+    def category_of(self, subtheme_id: str) -> schema.Category:
+        return self.categories[self._category_of[subtheme_id]]
+
+    def subtheme_of(self, observation_id: str) -> schema.Subtheme:
+        return self.subthemes[self._subtheme_of[observation_id]]
+
+    def directory_of(self, service_id: str) -> schema.ServiceDirectoryFile:
+        return self.directories[self._service_directory[service_id]]
+
+    def services_in_area(self, area: str) -> list[schema.Service]:
+        wanted = area.strip().casefold()
+        return [s for s in self.services.values() if s.area.casefold() == wanted]
+
+    @property
+    def areas(self) -> list[str]:
+        return sorted({s.area for s in self.services.values()})

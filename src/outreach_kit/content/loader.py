@@ -1,0 +1,156 @@
+"""Load every file in a content folder, collecting all problems before reporting.
+
+``load_library`` never stops at the first bad file: each file is read and validated on its
+own, cross-file references are checked afterwards, and the result carries both the good
+content and a list of problems. A broken module is left out and reported; the rest work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import ContentError, Problem
+from ..training.schema import TrainingFile
+from . import schema
+from .library import ContentLibrary
+from .yaml_source import YamlSource, field_name, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+# Pydantic's generic messages, in words a content editor can act on.
+_FRIENDLY = {
+    "missing": "this field is required but missing",
+    "extra_forbidden": "unknown field (check the spelling; see docs/content-guide.md)",
+    "string_type": "expected text here; put the value in quotes",
+    "date_from_datetime_parsing": "expected a date written as YYYY-MM-DD",
+    "date_parsing": "expected a date written as YYYY-MM-DD",
+    "date_type": "expected a date written as YYYY-MM-DD",
+    "list_type": "expected a list (lines starting with '- ')",
+    "model_type": "expected a set of 'key: value' lines",
+    "dict_type": "expected a set of 'key: value' lines",
+}
+
+
+@dataclass(frozen=True)
+class FileKind:
+    folder: str  # "" for a single file at the root
+    pattern: str
+    model: type[BaseModel]
+    required: bool = False
+
+
+# Where each kind of file lives. A new kind of content is one more row here.
+FILE_KINDS: tuple[FileKind, ...] = (
+    FileKind("", "content.yaml", schema.ContentManifest, required=True),
+    FileKind("", "model.yaml", schema.ModelFile, required=True),
+    FileKind("language", "terms.yaml", schema.TermsFile, required=True),
+    FileKind("modules", "*.yaml", schema.Module),
+    FileKind("resources", "*.yaml", schema.ServiceDirectoryFile),
+    FileKind("training", "*.yaml", TrainingFile),
+)
+
+
+def validate_source(source: YamlSource, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Validate one file's data against its model; map every error to file:line: field."""
+    shown = str(source.path)
+    if not isinstance(source.data, dict):
+        kind = type(source.data).__name__
+        found = {"list": "a list", "str": "a single line of text"}.get(kind, f"a {kind}")
+        return None, [
+            Problem(shown, 1, "", f"expected a set of 'key: value' lines at the top, found {found}")
+        ]
+    try:
+        return model.model_validate(source.data), []
+    except ValidationError as exc:
+        return None, [_problem_from_error(source, err) for err in exc.errors()]
+
+
+def _problem_from_error(source: YamlSource, err: Any) -> Problem:
+    loc = tuple(err["loc"])
+    line, found = source.locate(loc)
+    shown_loc = found
+    if err["type"] in ("missing", "extra_forbidden") and loc and loc[-1] not in found:
+        shown_loc = (*found, loc[-1])
+    message = _FRIENDLY.get(err["type"], err["msg"])
+    if err["type"] == "value_error":
+        message = err["msg"].removeprefix("Value error, ")
+    trapped = source.trapped_words.get(found)
+    if trapped is not None and err["type"] != "bool_type":
+        message = (
+            f"'{trapped}' is read as a yes/no value here, not as text; "
+            f"write it in quotes: \"{trapped}\""
+        )
+    return Problem(str(source.path), line, field_name(shown_loc), message)
+
+
+def load_file(path: Path, model: type[M]) -> tuple[M | None, list[Problem], YamlSource | None]:
+    source, problems = read_yaml(path)
+    if source is None:
+        return None, problems, None
+    item, problems = validate_source(source, model)
+    return item, problems, source
+
+
+def _files_for(root: Path, kind: FileKind) -> list[Path]:
+    folder = root / kind.folder if kind.folder else root
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob(kind.pattern) if not p.name.startswith("."))
+
+
+def load_library(root: Path | str) -> ContentLibrary:
+    """Load ``root`` (a content folder). Problems are kept on ``library.problems``."""
+    root = Path(root)
+    if not root.exists():
+        raise ContentError([Problem(str(root), None, "", "content folder not found")])
+    if not root.is_dir():
+        raise ContentError([Problem(str(root), None, "", "is not a folder")])
+
+    library = ContentLibrary(root=root)
+    problems: list[Problem] = []
+    for kind in FILE_KINDS:
+        paths = _files_for(root, kind)
+        if kind.required and not paths:
+            where = f"{kind.folder}/{kind.pattern}" if kind.folder else kind.pattern
+            problems.append(Problem(str(root / where), None, "", "required file is missing"))
+        for path in paths:
+            item, file_problems, source = load_file(path, kind.model)
+            problems.extend(file_problems)
+            if item is not None and source is not None:
+                problems.extend(library.add(item, source))
+    problems.extend(check_references(library))
+    library.problems = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field))
+    return library
+
+
+def check_references(library: ContentLibrary) -> Iterable[Problem]:
+    """Every id that one file names in another must exist."""
+    known = {
+        "subtheme": set(library.subthemes),
+        "observation": set(library.observations),
+        "module": set(library.modules),
+        "service": set(library.services),
+    }
+    for item, source in library.sources():
+        references = getattr(item, "references", None)
+        if references is None:
+            continue
+        for loc, kind, ref in references():
+            if ref not in known.get(kind, set()):
+                line, _ = source.locate(loc)
+                yield Problem(
+                    str(source.path), line, field_name(loc), f"unknown {kind} '{ref}'"
+                )
+
+
+def require_valid(library: ContentLibrary) -> ContentLibrary:
+    """Raise ContentError when the library has any error (warnings are fine)."""
+    errors = [p for p in library.problems if p.is_error]
+    if errors:
+        raise ContentError(errors)
+    return library

@@ -1,0 +1,294 @@
+"""The one document model: document > sections > blocks.
+
+Builders (packs, letters, training) produce a :class:`Document`; renderers (PDF, HTML,
+Markdown, DOCX) consume nothing else. Every piece of text is a tuple of :class:`Span`:
+
+- text written by the content team may carry a little Markdown (``**bold**``, ``*emphasis*``,
+  links), parsed by :func:`content_text` with HTML switched off;
+- text typed by a user is wrapped by :func:`user_text` and is never parsed at all.
+
+Renderers escape span text for their format; they never receive raw markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+Inline = tuple[Span, ...]
+
+
+def user_text(text: str) -> Inline:
+    """Text typed by a user: kept exactly, never interpreted as markup."""
+    return (Span(text),) if text else ()
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    # commonmark with raw HTML off: `<b>` in content stays the literal characters.
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+@lru_cache(maxsize=4096)
+def content_text(text: str) -> Inline:
+    """Content-team text with inline Markdown (bold, emphasis, https links) -> spans."""
+    tokens = _markdown().parseInline(text)
+    spans: list[Span] = []
+    bold = italic = 0
+    href: str | None = None
+    for token in tokens[0].children or () if tokens else ():
+        match token.type:
+            case "strong_open":
+                bold += 1
+            case "strong_close":
+                bold -= 1
+            case "em_open":
+                italic += 1
+            case "em_close":
+                italic -= 1
+            case "link_open":
+                target = str(token.attrGet("href") or "")
+                href = target if target.startswith(("https://", "tel:", "mailto:")) else None
+            case "link_close":
+                href = None
+            case "softbreak" | "hardbreak":
+                spans.append(Span(" ", bold > 0, italic > 0, href))
+            case "text" | "code_inline" | "html_inline":
+                spans.append(Span(token.content, bold > 0, italic > 0, href))
+            case "image":
+                spans.append(Span(token.content, bold > 0, italic > 0, href))
+    return _merge(spans)
+
+
+def _merge(spans: list[Span]) -> Inline:
+    merged: list[Span] = []
+    for span in spans:
+        if not span.text:
+            continue
+        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].href) == (
+            span.bold,
+            span.italic,
+            span.href,
+        ):
+            merged[-1] = Span(merged[-1].text + span.text, span.bold, span.italic, span.href)
+        else:
+            merged.append(span)
+    return tuple(merged)
+
+
+def plain(inline: Inline) -> str:
+    """The words of an inline run, without any formatting."""
+    return "".join(span.text for span in inline)
+
+
+# ---------------------------------------------------------------------------- blocks
+
+
+class Tone(StrEnum):
+    INFO = "info"
+    TIP = "tip"
+    WARNING = "warning"
+    SAFETY = "safety"
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: Inline
+    level: int = 2  # 1 is the section title, drawn by the renderer from Section.title
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Inline
+    style: str = "body"  # "body", "lead" (larger intro) or "small"
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Steps:
+    items: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Callout:
+    body: tuple[Inline, ...]
+    title: Inline = ()
+    tone: Tone = Tone.INFO
+
+
+@dataclass(frozen=True)
+class WriteIn:
+    """A worksheet prompt: ruled lines to write on and/or tick boxes (drawn as shapes)."""
+
+    prompt: Inline
+    lines: int = 4
+    choices: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True)
+class ServiceCard:
+    name: str
+    description: Inline
+    hours: str = ""
+    cost: str = ""
+    for_whom: str = ""
+    phone: str = ""
+    phone_note: str = ""
+    text: str = ""
+    web: str = ""
+    email: str = ""
+    address: str = ""
+    last_checked: dt.date | None = None
+    example: bool = False  # example data: must be replaced before printing for real
+
+
+@dataclass(frozen=True)
+class QRLink:
+    url: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """One number to call in the help-right-now page or on the wallet card."""
+
+    label: str
+    number: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class WalletCard:
+    """A credit-card-sized cut-out: crisis numbers plus personal coping steps."""
+
+    title: str
+    contacts: tuple[ContactLine, ...]
+    steps: tuple[str, ...]  # up to three, may be typed by a keyworker: user text
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    organisation: str = ""
+    address_lines: tuple[str, ...] = ()
+    logo: bytes | None = None  # validated PNG or JPEG bytes
+    logo_mime: str = ""
+
+
+@dataclass(frozen=True)
+class Letter:
+    letterhead: Letterhead
+    date_text: str
+    greeting: Inline
+    paragraphs: tuple[Inline, ...]
+    sign_off: Inline
+    signer_name: str = ""
+    signer_role: str = ""
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+Block = (
+    Heading
+    | Paragraph
+    | BulletList
+    | Steps
+    | Callout
+    | WriteIn
+    | ServiceCard
+    | QRLink
+    | ContactLine
+    | WalletCard
+    | Letter
+    | PageBreak
+)
+
+
+# ---------------------------------------------------------------------------- structure
+
+
+class SectionKind(StrEnum):
+    HOW_TO_USE = "how-to-use"
+    CONTENTS = "contents"  # renderers fill in titles (and page numbers in the PDF)
+    MODULE = "module"
+    SERVICES = "services"
+    HELP_NOW = "help-now"
+    WALLET_CARD = "wallet-card"
+    LETTER = "letter"
+    NOTES = "notes"  # facilitator-only or worker-only material
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    kind: SectionKind = SectionKind.MODULE
+    blocks: tuple[Block, ...] = ()
+    intro: Inline = ()  # one line under the title, e.g. why this was chosen
+    time_needed_minutes: int | None = None
+    content_warning: str = ""
+    last_reviewed: dt.date | None = None
+    next_review: dt.date | None = None
+    new_page: bool = True
+    in_contents: bool = True
+
+
+@dataclass(frozen=True)
+class Cover:
+    title: str  # "For Sam" or a neutral title
+    subtitle: str = ""
+    service: str = ""
+    keyworker: str = ""
+    contact: str = ""
+    date_text: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    title: str
+    author: str
+    subject: str
+    language: str = "en-GB"
+    content_version: str = ""
+    last_reviewed: dt.date | None = None
+    next_review: dt.date | None = None
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str  # "pack", "letter", "training-facilitator", "training-participant"
+    meta: DocumentMeta
+    sections: tuple[Section, ...]
+    cover: Cover | None = None
+    notices: tuple[str, ...] = field(default=())  # e.g. "example data: replace ..."
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+
+def uk_date(day: dt.date) -> str:
+    """26 November 2026 (UK order, no leading zero)."""
+    return f"{day.day} {day:%B %Y}"

@@ -1,0 +1,82 @@
+"""One exception hierarchy for the whole tool.
+
+The CLI maps each class to an exit code and the app shows ``str(error)`` with ``st.error``,
+so messages are written for a keyworker or content editor, and never carry client text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class OutreachKitError(Exception):
+    """Base class: every error the tool expects to meet and can explain."""
+
+    exit_code = 1
+
+
+class ContentError(OutreachKitError):
+    """The content folder has problems (see ``problems``)."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems) or "content problem")
+
+
+class RecipeError(OutreachKitError):
+    """A pack or letter recipe is missing, unreadable or names things that do not exist."""
+
+
+class RenderError(OutreachKitError):
+    """A document could not be turned into the requested output."""
+
+
+class TemplateError(OutreachKitError):
+    """A user-editable template is unsafe, too large, too slow or names an unknown field."""
+
+
+class ImageError(OutreachKitError):
+    """An uploaded image (for example a letterhead logo) is not a usable PNG or JPEG."""
+
+
+class SettingsError(OutreachKitError):
+    """A settings or local-services file the app writes could not be validated or saved."""
+
+
+class UsageError(OutreachKitError):
+    """The command line was used wrongly (bad option, missing file)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or worth a look) in a content file.
+
+    Printed as ``path:line: field: message`` so editors and tools can jump to it.
+    """
+
+    path: str
+    line: int | None = None
+    field: str = ""
+    message: str = ""
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        field = f" {self.field}:" if self.field else ""
+        tag = "" if self.severity == "error" else " (warning)"
+        return f"{where}:{field} {self.message}{tag}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def relative_to(self, root: Path) -> Problem:
+        try:
+            rel = str(Path(self.path).resolve().relative_to(root.resolve()))
+        except ValueError:
+            return self
+        return Problem(rel, self.line, self.field, self.message, self.severity)

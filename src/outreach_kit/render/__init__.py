@@ -1,0 +1,1 @@
+"""Renderers: each turns a document.Document into one output format."""

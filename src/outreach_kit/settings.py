@@ -1,0 +1,95 @@
+"""Organisation settings: name, address, logo and default print profile. Never client data.
+
+Stored as ``organisation.yaml`` (and ``organisation-logo.png``) in the content folder, or in
+the folder named by ``$OUTREACH_KIT_SETTINGS``. Written atomically after validation.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from .atomic import write_bytes_atomic, write_text_atomic
+from .content.loader import validate_source
+from .content.paths import default_content_dir
+from .content.yaml_source import parse_yaml_bytes, read_yaml
+from .errors import ContentError, Problem, SettingsError
+from .render.options import PROFILE_NAMES
+
+ENV_VAR = "OUTREACH_KIT_SETTINGS"
+SETTINGS_FILE = "organisation.yaml"
+LOGO_FILE = "organisation-logo.png"
+
+Line = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
+
+
+class OrganisationSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    schema_version: Literal[1] = 1
+    organisation: Line = ""
+    address_lines: list[Line] = Field(default_factory=list, max_length=6)
+    phone: Line = ""
+    signer_role: Line = ""
+    default_area: Line = ""
+    default_profiles: list[str] = Field(default_factory=lambda: ["standard"])
+    has_logo: bool = False
+
+    @field_validator("default_profiles")
+    @classmethod
+    def _known_profiles(cls, names: list[str]) -> list[str]:
+        unknown = [n for n in names if n not in PROFILE_NAMES]
+        if unknown:
+            raise ValueError(f"unknown print profile '{unknown[0]}'")
+        return names
+
+
+def settings_dir() -> Path:
+    return Path(os.environ[ENV_VAR]) if os.environ.get(ENV_VAR) else default_content_dir()
+
+
+def load_settings(folder: Path | None = None) -> OrganisationSettings:
+    """The saved settings, or defaults when none are saved yet. Bad files raise ContentError."""
+    path = (folder or settings_dir()) / SETTINGS_FILE
+    if not path.exists():
+        return OrganisationSettings()
+    source, problems = read_yaml(path)
+    if source is not None:
+        settings, problems = validate_source(source, OrganisationSettings)
+        if settings is not None:
+            return settings
+    raise ContentError(problems)
+
+
+def save_settings(settings: OrganisationSettings, folder: Path | None = None) -> Path:
+    path = (folder or settings_dir()) / SETTINGS_FILE
+    text = "# Organisation settings (no client information). Edited from the app.\n" + (
+        yaml.safe_dump(settings.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
+    )
+    source = parse_yaml_bytes(text.encode("utf-8"), path)
+    checked, problems = validate_source(source, OrganisationSettings)
+    if checked != settings:
+        raise ContentError(problems or [Problem(str(path), None, "", "did not read back the same")])
+    write_text_atomic(path, text)
+    return path
+
+
+def load_logo(folder: Path | None = None) -> bytes | None:
+    path = (folder or settings_dir()) / LOGO_FILE
+    return path.read_bytes() if path.is_file() else None
+
+
+def save_logo(png_bytes: bytes, folder: Path | None = None) -> None:
+    """Store a logo that has already been checked and re-encoded as PNG."""
+    if not png_bytes.startswith(b"\x89PNG\r\n\x1a\n"):
+        raise SettingsError("the logo must be checked and converted to PNG before saving")
+    write_bytes_atomic((folder or settings_dir()) / LOGO_FILE, png_bytes)
+
+
+def remove_logo(folder: Path | None = None) -> None:
+    path = (folder or settings_dir()) / LOGO_FILE
+    path.unlink(missing_ok=True)

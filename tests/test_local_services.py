@@ -1,0 +1,168 @@
+"""Local service directories: edits are validated, written atomically and read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from outreach_kit.content import load_library
+from outreach_kit.errors import ContentError, SettingsError
+from outreach_kit.local_services import (
+    load_directory,
+    mark_checked,
+    new_directory,
+    overdue,
+    remove_service,
+    save_directory,
+    service_from_form,
+    services_from_csv,
+    services_to_csv,
+    upsert_service,
+)
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def _form(**overrides):
+    values = {
+        "id": "drop-in-centre",
+        "name": "Drop-in centre",
+        "description": "A warm place to sit, have tea and talk.",
+        "area": "Example Town",
+        "categories": ["drop-in"],
+        "phone": "0131 496 0000",
+        "hours": "Monday to Friday, 10am to 4pm",
+        "cost": "Free",
+        "for_whom": "Anyone over 16",
+        "source": {"title": "Phoned the service", "checked": TODAY},
+        "last_checked": TODAY,
+        "check_every_days": 90,
+    }
+    values.update(overrides)
+    return values
+
+
+def test_add_save_and_read_back(tmp_path: Path):
+    path = tmp_path / "resources" / "my-area.yaml"
+    directory = new_directory("my-area", "My area", "Example Town")
+    directory = upsert_service(directory, service_from_form(_form()))
+    save_directory(path, directory)
+    assert load_directory(path) == directory
+    assert "drop-in-centre" in path.read_text(encoding="utf-8")
+
+
+def test_edit_keeps_position_and_remove(tmp_path: Path):
+    directory = new_directory("my-area", "My area", "Example Town")
+    directory = upsert_service(directory, service_from_form(_form()))
+    directory = upsert_service(directory, service_from_form(_form(id="food-bank", name="Food")))
+    edited = upsert_service(directory, service_from_form(_form(name="Drop-in (new name)")))
+    assert [s.id for s in edited.services] == ["drop-in-centre", "food-bank"]
+    assert edited.services[0].name == "Drop-in (new name)"
+    removed = remove_service(edited, "drop-in-centre")
+    assert [s.id for s in removed.services] == ["food-bank"]
+    with pytest.raises(SettingsError, match="no service with id 'nope'"):
+        remove_service(removed, "nope")
+
+
+def test_overdue_and_mark_checked():
+    old = TODAY - dt.timedelta(days=120)
+    directory = upsert_service(
+        new_directory("my-area", "My area", "Example Town"),
+        service_from_form(_form(last_checked=old, source={"title": "x", "checked": old})),
+    )
+    assert [s.id for s in overdue(directory, TODAY)] == ["drop-in-centre"]
+    checked = mark_checked(directory, "drop-in-centre", TODAY)
+    assert overdue(checked, TODAY) == []
+    assert checked.services[0].last_checked == TODAY
+
+
+def test_bad_form_names_every_field():
+    with pytest.raises(SettingsError) as info:
+        service_from_form(_form(phone="call us!", web="http://insecure.example"))
+    message = str(info.value)
+    assert "phone:" in message and "web:" in message
+
+
+def test_boolean_word_in_text_field_stays_text(tmp_path: Path):
+    # "No" as a cost must survive a save and a reload as the word, not False.
+    path = tmp_path / "area.yaml"
+    directory = upsert_service(new_directory("my-area", "My area", "Example Town"),
+                               service_from_form(_form(cost="No")))
+    save_directory(path, directory)
+    assert load_directory(path).services[0].cost == "No"
+
+
+def test_failed_save_leaves_old_file(tmp_path: Path, monkeypatch):
+    path = tmp_path / "area.yaml"
+    directory = upsert_service(new_directory("my-area", "My area", "Example Town"),
+                               service_from_form(_form()))
+    save_directory(path, directory)
+    before = path.read_bytes()
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        save_directory(path, upsert_service(directory, service_from_form(_form(name="Other"))))
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["area.yaml"]  # no temp file left
+
+
+def test_saved_directory_loads_in_library(tmp_path: Path, content_dir: Path):
+    import shutil
+
+    copy = tmp_path / "content"
+    shutil.copytree(content_dir, copy)
+    directory = upsert_service(new_directory("my-area", "My area", "Example Town"),
+                               service_from_form(_form(id="my-new-service")))
+    save_directory(copy / "resources" / "my-area.yaml", directory)
+    library = load_library(copy)
+    assert "my-new-service" in library.services
+    assert not [p for p in library.errors if "my-area" in p.path]
+
+
+def test_csv_round_trip_and_formula_guard():
+    directory = upsert_service(
+        new_directory("my-area", "My area", "Example Town"),
+        service_from_form(_form(description="=HYPERLINK(\"http://evil\") is just text")),
+    )
+    text = services_to_csv(directory)
+    assert "'=HYPERLINK" in text  # spreadsheet programs will not run it
+    services = services_from_csv(text.encode("utf-8"))
+    assert services == directory.services
+
+
+def test_csv_errors_name_row_and_field():
+    header = "id,name,hours,cost,for_whom,area,description,categories,phone,last_checked\n"
+    good = "a-one,One,9-5,Free,All,Town,Desc,drop-in,0131 496 0000,2026-11-01\n"
+    bad = "a-two,Two,9-5,Free,All,Town,Desc,drop-in,not a number,2026-11-01\n"
+    with pytest.raises(SettingsError) as info:
+        services_from_csv((header + good + bad).encode())
+    assert str(info.value).startswith("services.csv:3: phone:")
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"\xff\xfe\x00bad", "not UTF-8"),
+        (b"id,name\nx,y\n", "missing column(s): hours, cost, for_whom"),
+        (b"id,name,hours,cost,for_whom,colour\n", "unknown column(s): colour"),
+        (b"a" * 600_000, "too large"),
+    ],
+)
+def test_csv_bad_files(raw: bytes, message: str):
+    with pytest.raises(SettingsError, match="services.csv: .*" + message.split("(")[0]):
+        services_from_csv(raw)
+
+
+def test_broken_directory_file_reports_line(tmp_path: Path):
+    path = tmp_path / "area.yaml"
+    path.write_text("schema_version: 1\ndirectory:\n  id: x-y\n  name: N\n  area: A\n"
+                    "services:\n  - id: s-one\n    name: S\n", encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_directory(path)
+    assert any(p.line == 7 and p.field.startswith("services[0]") for p in info.value.problems)

@@ -1,0 +1,54 @@
+"""Organisation settings are validated, saved atomically and hold no client data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from outreach_kit.errors import ContentError, SettingsError
+from outreach_kit.settings import (
+    OrganisationSettings,
+    load_logo,
+    load_settings,
+    remove_logo,
+    save_logo,
+    save_settings,
+)
+
+
+def test_defaults_when_nothing_saved(tmp_path: Path):
+    assert load_settings(tmp_path) == OrganisationSettings()
+
+
+def test_round_trip(tmp_path: Path):
+    settings = OrganisationSettings(
+        organisation="Harbour Drop-in", address_lines=["1 Quay Street", "Example Town"],
+        default_profiles=["large-print", "greyscale"], default_area="Example Town",
+    )
+    save_settings(settings, tmp_path)
+    assert load_settings(tmp_path) == settings
+
+
+def test_unknown_profile_rejected():
+    with pytest.raises(ValueError, match="unknown print profile 'poster'"):
+        OrganisationSettings(default_profiles=["poster"])
+
+
+def test_broken_file_names_line(tmp_path: Path):
+    (tmp_path / "organisation.yaml").write_text(
+        "schema_version: 1\norganisation: X\ncolour: red\n", encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_settings(tmp_path)
+    problem = info.value.problems[0]
+    assert (problem.line, problem.field) == (3, "colour")
+
+
+def test_logo_must_be_png(tmp_path: Path):
+    with pytest.raises(SettingsError):
+        save_logo(b"GIF89a....", tmp_path)
+    png = b"\x89PNG\r\n\x1a\n" + b"rest"
+    save_logo(png, tmp_path)
+    assert load_logo(tmp_path) == png
+    remove_logo(tmp_path)
+    assert load_logo(tmp_path) is None
