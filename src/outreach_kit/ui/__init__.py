@@ -1,0 +1,1 @@
+"""Streamlit pages. They collect choices and show results; all logic lives elsewhere."""

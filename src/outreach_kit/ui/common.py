@@ -1,0 +1,69 @@
+"""Helpers shared by the Streamlit pages: the cached library, errors, kept values.
+
+Only content (never client data) is cached across sessions. Anything about a person lives
+in this session's ``st.session_state`` and in the files handed back to the user.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from ..content import ContentLibrary, default_content_dir, load_library
+from ..errors import OutreachKitError
+
+PRIVACY_LINE = "Nothing about the person is saved. Download the pack before you close this page."
+
+
+def content_stamp(root: Path) -> float:
+    """Latest change time of any content file, so edits made in the app reload the cache."""
+    stamps = [p.stat().st_mtime for p in root.rglob("*.yaml")]
+    return max(stamps, default=0.0) + len(stamps)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_library(root: str, stamp: float) -> ContentLibrary:
+    return load_library(Path(root))
+
+
+def get_library() -> ContentLibrary:
+    root = default_content_dir()
+    return _cached_library(str(root), content_stamp(root))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_validation(root: str, stamp: float) -> list:
+    from ..validate import validate_library
+
+    return validate_library(_cached_library(root, stamp))
+
+
+def get_validation() -> list:
+    root = default_content_dir()
+    return _cached_validation(str(root), content_stamp(root))
+
+
+def show_error(error: OutreachKitError) -> None:
+    """Plain words for the person at the keyboard; never a traceback."""
+    st.error(str(error), icon=":material/error:")
+
+
+def privacy_notice() -> None:
+    st.info(PRIVACY_LINE, icon=":material/lock:")
+
+
+def kept(key: str, default: Any = None) -> Any:
+    """A value kept for this session across page switches (widget state is not)."""
+    return st.session_state.get(f"kept.{key}", default)
+
+
+def keep(key: str, value: Any) -> None:
+    st.session_state[f"kept.{key}"] = value
+
+
+def forget(*prefixes: str) -> None:
+    for key in list(st.session_state):
+        if any(str(key).startswith(f"kept.{p}") for p in prefixes):
+            del st.session_state[key]

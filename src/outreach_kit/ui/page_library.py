@@ -1,0 +1,71 @@
+"""Content library: browse modules by theme and kind, with reading ease and review status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from ..content.schema import ModuleKind
+from ..document import content_text, plain
+from ..language import readability
+from .common import get_library, get_validation
+
+
+def _module_text(module) -> str:
+    return "\n".join(plain(content_text(text)) for _, text in module.client_text())
+
+
+def render() -> None:
+    st.title("Content library")
+    library = get_library()
+    problems = get_validation()
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+
+    if errors:
+        st.error(f"{len(errors)} problem(s) in the content. Broken files are left out; "
+                 "everything else still works.", icon=":material/error:")
+    with st.expander(f"Validation: {len(errors)} errors, {len(warnings)} warnings",
+                     expanded=bool(errors)):
+        if not problems:
+            st.success("Every content file is valid.")
+        for problem in problems:
+            st.text(str(problem.relative_to(library.root.parent)))
+
+    if not library.modules:
+        st.info("No modules could be loaded. Check the problems listed above.")
+        return
+
+    themes = {"": "All themes"} | {c.id: c.name for c in library.categories.values()}
+    kinds = {"": "All kinds"} | {k.value: k.value.replace("-", " ").capitalize()
+                                 for k in ModuleKind}
+    left, right = st.columns(2)
+    theme = left.selectbox("Theme", list(themes), format_func=themes.get, key="lib.theme")
+    kind = right.selectbox("Kind", list(kinds), format_func=kinds.get, key="lib.kind")
+
+    today = dt.date.today()
+    shown = 0
+    for module in sorted(library.modules.values(), key=lambda m: (m.kind, m.title)):
+        categories = {library.category_of(s).id for s in module.subthemes if s in
+                      library.subthemes}
+        if (theme and theme not in categories) or (kind and module.kind != kind):
+            continue
+        shown += 1
+        score = readability(_module_text(module))
+        due = "review overdue" if module.next_review <= today else (
+            f"next review {module.next_review:%b %Y}")
+        with st.expander(f"{module.title}  ·  {module.kind}  ·  {module.time_needed_minutes} min"):
+            st.write(module.summary)
+            a, b, c = st.columns(3)
+            a.metric("Reading ease", f"{score.reading_ease:.0f}", help="60 or more is plain "
+                     "English; 70 or more is easy to read.")
+            b.metric("Average sentence", f"{score.average_sentence_words:.0f} words")
+            c.metric("Review", due)
+            if module.content_warning:
+                st.warning(f"Content note: {module.content_warning}")
+            names = [library.subthemes[s].name for s in module.subthemes if s in
+                     library.subthemes]
+            st.caption("Themes: " + (", ".join(names) or "general"))
+    if not shown:
+        st.info("No modules match these choices.")

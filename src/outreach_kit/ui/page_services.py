@@ -1,0 +1,155 @@
+"""Local services: keep your area's directory current. Written atomically, validated first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import streamlit as st
+
+from ..errors import OutreachKitError
+from ..local_services import (
+    load_directory,
+    mark_checked,
+    merge_services,
+    new_directory,
+    overdue,
+    remove_service,
+    save_directory,
+    service_from_form,
+    services_from_csv,
+    services_to_csv,
+    upsert_service,
+)
+from .common import get_library, show_error
+
+NATIONAL = "scotland-national"  # maintained by the content team, not edited here
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+
+
+def render() -> None:
+    st.title("Local services")
+    st.caption("Services for your area, printed on packs. Check each one regularly: "
+               "overdue checks are marked.")
+    if flash := st.session_state.pop("services.flash", None):
+        st.success(flash)
+    library = get_library()
+    folder = library.root / "resources"
+    editable = {d.directory.id: d.directory.name for d in library.directories.values()
+                if d.directory.id != NATIONAL}
+
+    with (st.expander("Start a directory for a new area", expanded=not editable),
+          st.form("new-directory")):
+        area = st.text_input("Area name (for example: Dundee)", key="svc.area")
+        if st.form_submit_button("Create directory") and area.strip():
+            try:
+                directory = new_directory(_slug(area) or "local", f"{area} services", area)
+                _save(folder / f"{directory.directory.id}.yaml", directory,
+                      f"Created a directory for {area}.")
+            except OutreachKitError as error:
+                show_error(error)
+
+    if not editable:
+        st.info("There is no local directory yet. Start one above.")
+        return
+    chosen = st.selectbox("Directory", list(editable), format_func=editable.get,
+                          key="services.directory")
+    path = folder / f"{chosen}.yaml"
+    try:
+        directory = load_directory(path)
+    except OutreachKitError as error:
+        show_error(error)
+        return
+    if directory.directory.example:
+        st.warning("Example data: replace with your area's services before printing.")
+
+    today = dt.date.today()
+    late = {s.id for s in overdue(directory, today)}
+    if late:
+        st.warning(f"{len(late)} service(s) are due a check.", icon=":material/schedule:")
+    rows = [{"Service": s.name, "Phone": s.phone or "", "Hours": s.hours,
+             "Last checked": s.last_checked.isoformat(),
+             "Check due": ("OVERDUE " if s.id in late else "") + s.check_due.isoformat()}
+            for s in directory.services]
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch")
+    else:
+        st.info("No services in this directory yet. Add one below or import a CSV file.")
+
+    names = {s.id: s.name for s in directory.services}
+    edit_id = st.selectbox("Edit a service", ["", *list(names)],
+                           format_func=lambda i: names.get(i, "New service"),
+                           key="services.edit")
+    current = next((s for s in directory.services if s.id == edit_id), None)
+    _service_form(path, directory, current, today)
+
+    if current is not None:
+        a, b = st.columns(2)
+        if a.button("Mark as checked today", key="services.checked"):
+            _save(path, mark_checked(directory, current.id, today), "Marked as checked.")
+        if b.button("Remove this service", key="services.remove"):
+            _save(path, remove_service(directory, current.id), "Removed.")
+
+    st.subheader("CSV")
+    st.download_button("Export as CSV", services_to_csv(directory).encode("utf-8"),
+                       file_name=f"{chosen}.csv", mime="text/csv", on_click="ignore")
+    upload = st.file_uploader("Import services from CSV (adds new, updates same id)",
+                              type=["csv"], key="services.csv")
+    if upload is not None and st.button("Import", key="services.import"):
+        try:
+            services = services_from_csv(upload.getvalue(), upload.name)
+            _save(path, merge_services(directory, services), f"Imported {len(services)}.")
+        except OutreachKitError as error:
+            show_error(error)
+
+
+def _service_form(path, directory, current, today: dt.date) -> None:
+    with st.form("service"):
+        st.markdown("**" + ("Edit service" if current else "Add a service") + "**")
+        name = st.text_input("Name", current.name if current else "", key="svc.name")
+        description = st.text_area("What it offers, in plain words",
+                                   current.description if current else "", key="svc.description")
+        left, right = st.columns(2)
+        phone = left.text_input("Phone", current.phone or "" if current else "", key="svc.phone")
+        web = right.text_input("Website (https://...)", current.web or "" if current else "",
+                              key="svc.web")
+        hours = left.text_input("Opening hours", current.hours if current else "", key="svc.hours")
+        cost = right.text_input("Cost", current.cost if current else "Free", key="svc.cost")
+        for_whom = left.text_input("Who it is for", current.for_whom if current else "",
+                                   key="svc.for_whom")
+        address = right.text_input("Address", current.address or "" if current else "",
+                                  key="svc.address")
+        categories = st.text_input("Categories (optional, comma separated, e.g. drop-in, food)",
+                                   ", ".join(current.categories) if current else "")
+        source = st.text_input("How you checked (e.g. phoned the service)",
+                               current.source.title if current else "")
+        every = st.number_input("Check again every (days)", 7, 730,
+                                current.check_every_days if current else 90)
+        if not st.form_submit_button("Save service", type="primary"):
+            return
+    values = {
+        "id": current.id if current else _slug(name), "name": name,
+        "description": description, "area": directory.directory.area,
+        "categories": [_slug(c) for c in categories.split(",") if _slug(c)] or ["general"],
+        "phone": phone, "web": web, "hours": hours, "cost": cost, "for_whom": for_whom,
+        "address": address,
+        "source": {"title": source or "Checked by staff", "checked": today},
+        "last_checked": today, "check_every_days": int(every),
+    }
+    try:
+        _save(path, upsert_service(directory, service_from_form(values)), "Saved.")
+    except OutreachKitError as error:
+        show_error(error)
+
+
+def _save(path, directory, message: str) -> None:
+    try:
+        save_directory(path, directory)
+    except OutreachKitError as error:
+        show_error(error)
+        return
+    st.session_state["services.flash"] = message  # shown after the rerun below
+    st.rerun()

@@ -1,0 +1,58 @@
+"""Training: ready sessions on attachment- and trauma-informed practice."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..errors import OutreachKitError
+from ..outputs import FORMATS, render_training
+from ..render.options import PROFILE_NAMES, PrintOptions
+from .common import get_library, show_error
+
+
+def render() -> None:
+    from ..training.kit import training_kit
+
+    st.title("Training")
+    st.caption("Sessions you can run next week: a facilitator guide with timings, notes and "
+               "answers; a participant handout with space to write; and slides.")
+    library = get_library()
+    try:
+        kit = training_kit(library)
+    except OutreachKitError as error:
+        show_error(error)
+        return
+    if not kit.sessions:
+        st.info("No training sessions are available. Check the Content library page.")
+        return
+    sessions = sorted(kit.sessions.values(), key=lambda s: (s.minutes, s.id))
+    labels = {s.id: f"{s.title} ({s.minutes} minutes)" for s in sessions}
+    session_id = st.selectbox("Session", list(labels), format_func=labels.get,
+                              key="training.session")
+    session = kit.session(session_id)
+    st.write(session.summary)
+    left, right = st.columns(2)
+    audience = left.radio("For", ["facilitator", "participant"], horizontal=True,
+                          format_func=str.capitalize, key="training.audience",
+                          help="Participant versions never include answers or "
+                               "facilitator notes.")
+    fmt = right.radio("Format", ["pdf", "pptx"], horizontal=True, key="training.format",
+                      format_func=lambda f: FORMATS[f][0])
+    profiles = st.multiselect("Print profile (PDF)", list(PROFILE_NAMES), default=["standard"],
+                              format_func=PROFILE_NAMES.get, key="training.profiles",
+                              disabled=fmt != "pdf")
+    if st.button("Make it", type="primary", key="training.make"):
+        with st.spinner("Making the session material..."):
+            try:
+                st.session_state["training.file"] = (
+                    f"{session_id}-{audience}", fmt,
+                    render_training(library, session_id, audience, fmt,
+                                    PrintOptions.from_names(profiles)))
+            except OutreachKitError as error:
+                show_error(error)
+    made = st.session_state.get("training.file")
+    if made:
+        stem, made_fmt, data = made
+        label, mime, suffix = FORMATS[made_fmt]
+        st.download_button(f"Download {label}", data, file_name=f"{stem}{suffix}", mime=mime,
+                           on_click="ignore", type="primary", key="training.download")
