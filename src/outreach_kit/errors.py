@@ -62,17 +62,23 @@ class Problem:
     line: int | None = None
     field: str = ""
     message: str = ""
-    severity: str = "error"  # "error" or "warning"
+    # "error": the file is left out. "warning": fix before release (--strict fails).
+    # "note": worth knowing, never a failure (e.g. a directory marked as example data).
+    severity: str = "error"
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         field = f" {self.field}:" if self.field else ""
-        tag = "" if self.severity == "error" else " (warning)"
+        tag = "" if self.severity == "error" else f" ({self.severity})"
         return f"{where}:{field} {self.message}{tag}"
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def relative_to(self, root: Path) -> Problem:
         try:

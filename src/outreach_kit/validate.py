@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .content.library import ContentLibrary
-from .content.schema import Module, ServiceDirectoryFile
+from .content.schema import ServiceDirectoryFile
 from .errors import Problem
 from .language import check_library
 
@@ -17,18 +17,21 @@ def review_warnings(library: ContentLibrary, today: dt.date) -> list[Problem]:
     """Review dates that have passed and service details that are due a check."""
     warnings: list[Problem] = []
     for item, source in library.sources():
-        if isinstance(item, Module) and item.next_review <= today:
+        # Modules, letter files and training files all carry next_review.
+        next_review = getattr(item, "next_review", None)
+        if isinstance(next_review, dt.date) and next_review <= today:
             line, _ = source.locate(("next_review",))
             warnings.append(Problem(str(source.path), line, "next_review",
-                                    f"review was due on {item.next_review:%d %B %Y}",
+                                    f"review was due on {next_review:%d %B %Y}",
                                     "warning"))
         if isinstance(item, ServiceDirectoryFile):
             if item.directory.example:
                 line, _ = source.locate(("directory", "example"))
+                # A note, not a warning: the shipped example must not fail --strict.
                 warnings.append(Problem(
                     str(source.path), line, "directory.example",
                     "example data: replace with your area's services before printing",
-                    "warning"))
+                    "note"))
             for i, service in enumerate(item.services):
                 if service.check_due <= today:
                     line, _ = source.locate(("services", i, "last_checked"))
@@ -39,10 +42,22 @@ def review_warnings(library: ContentLibrary, today: dt.date) -> list[Problem]:
     return warnings
 
 
+def folder_problems(library: ContentLibrary) -> list[Problem]:
+    """Checks that need a whole folder: letter types and slots, training cross-references."""
+    from .letters.library import letter_problems
+    from .training.kit import check_training
+
+    # A content folder may leave letters out altogether; when it has some, they must be whole.
+    has_letters = any(type(item).__name__ == "LetterLibraryFile" for item, _ in library.sources())
+    letters = letter_problems(library)[1] if has_letters else []
+    return letters + check_training(library)
+
+
 def validate_library(library: ContentLibrary, today: dt.date | None = None) -> list[Problem]:
     """Every error and warning for the library, sorted by file and line."""
     today = today or dt.date.today()
     problems = list(library.problems)
     problems += review_warnings(library, today)
     problems += check_library(library)
+    problems += folder_problems(library)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))

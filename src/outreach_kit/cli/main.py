@@ -18,6 +18,11 @@ from ..errors import OutreachKitError
 # Sub-command modules; each has `register(subparsers)` and sets `func` on its parser.
 COMMAND_MODULES: tuple[str, ...] = (
     "validate",
+    "training",
+    "lint",
+    "build",
+    "recommend",
+    "letter",
 )
 
 EXIT_INTERNAL = 70

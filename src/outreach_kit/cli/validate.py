@@ -28,11 +28,12 @@ def run(args: argparse.Namespace) -> int:
     library = load_library(root)
     problems = validate_library(library)
     errors = [p for p in problems if p.is_error]
-    warnings = [p for p in problems if not p.is_error]
+    warnings = [p for p in problems if p.is_warning]
+    notes = [p for p in problems if p.severity == "note"]
     for problem in problems:
         print(problem, file=sys.stderr)
     failed = bool(errors) or (args.strict and bool(warnings))
     summary = (f"{len(library.modules)} modules, {len(library.services)} services: "
-               f"{len(errors)} errors, {len(warnings)} warnings")
+               f"{len(errors)} errors, {len(warnings)} warnings, {len(notes)} notes")
     print(("FAILED: " if failed else "OK: ") + summary)
     return 1 if failed else 0

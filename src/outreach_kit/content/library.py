@@ -40,9 +40,8 @@ class ContentLibrary:
 
         def clash(loc: tuple, what: str, ident: str, other: Path | str) -> None:
             line, _ = source.locate(loc)
-            problems.append(
-                Problem(str(source.path), line, "id", f"{what} id '{ident}' is also used in {other}")
-            )
+            message = f"{what} id '{ident}' is also used in {other}"
+            problems.append(Problem(str(source.path), line, "id", message))
 
         match item:
             case schema.ContentManifest():

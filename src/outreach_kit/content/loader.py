@@ -7,6 +7,7 @@ content and a list of problems. A broken module is left out and reported; the re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +16,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, Problem
+from ..letters.schema import LetterLibraryFile
 from ..training.schema import TrainingFile
 from . import schema
 from .library import ContentLibrary
-from .yaml_source import YamlSource, field_name, read_yaml
+from .yaml_source import Loc, YamlSource, field_name, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -33,6 +35,11 @@ _FRIENDLY = {
     "list_type": "expected a list (lines starting with '- ')",
     "model_type": "expected a set of 'key: value' lines",
     "dict_type": "expected a set of 'key: value' lines",
+    "int_parsing": "expected a whole number here, written in digits",
+    "int_type": "expected a whole number here, written in digits",
+    "int_from_float": "expected a whole number here, written in digits",
+    "bool_parsing": "expected true or false",
+    "bool_type": "expected true or false",
 }
 
 
@@ -51,6 +58,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("language", "terms.yaml", schema.TermsFile, required=True),
     FileKind("modules", "*.yaml", schema.Module),
     FileKind("resources", "*.yaml", schema.ServiceDirectoryFile),
+    FileKind("letters", "*.yaml", LetterLibraryFile),
     FileKind("training", "*.yaml", TrainingFile),
 )
 
@@ -61,8 +69,10 @@ def validate_source(source: YamlSource, model: type[M]) -> tuple[M | None, list[
     if not isinstance(source.data, dict):
         kind = type(source.data).__name__
         found = {"list": "a list", "str": "a single line of text"}.get(kind, f"a {kind}")
+        line = source.lines.get((), 1)  # where the list or text starts, after any comments
         return None, [
-            Problem(shown, 1, "", f"expected a set of 'key: value' lines at the top, found {found}")
+            Problem(shown, line, "", f"expected a set of 'key: value' lines at the top, "
+                                     f"found {found}")
         ]
     try:
         return model.model_validate(source.data), []
@@ -71,12 +81,15 @@ def validate_source(source: YamlSource, model: type[M]) -> tuple[M | None, list[
 
 
 def _problem_from_error(source: YamlSource, err: Any) -> Problem:
-    loc = tuple(err["loc"])
+    loc = _field_named_in_message(source, tuple(err["loc"]), err)
     line, found = source.locate(loc)
     shown_loc = found
     if err["type"] in ("missing", "extra_forbidden") and loc and loc[-1] not in found:
         shown_loc = (*found, loc[-1])
     message = _FRIENDLY.get(err["type"], err["msg"])
+    if err["type"].startswith("date") and _looks_like_date(err.get("input")):
+        # Shown: the offending value only (a date, never client text).
+        message = f"'{err['input']}' is not a real date; check the month and the day"
     if err["type"] == "value_error":
         message = err["msg"].removeprefix("Value error, ")
     trapped = source.trapped_words.get(found)
@@ -86,6 +99,19 @@ def _problem_from_error(source: YamlSource, err: Any) -> Problem:
             f"write it in quotes: \"{trapped}\""
         )
     return Problem(str(source.path), line, field_name(shown_loc), message)
+
+
+def _field_named_in_message(source: YamlSource, loc: Loc, err: Any) -> Loc:
+    """A check across fields ("next_review must be after last_reviewed") names its field
+    first; point at that field rather than at the start of the whole item."""
+    if err["type"] != "value_error":
+        return loc
+    first_word = err["msg"].removeprefix("Value error, ").split(" ", 1)[0]
+    return (*loc, first_word) if (*loc, first_word) in source.lines else loc
+
+
+def _looks_like_date(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
 
 
 def load_file(path: Path, model: type[M]) -> tuple[M | None, list[Problem], YamlSource | None]:

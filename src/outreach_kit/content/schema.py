@@ -37,6 +37,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 WebLink = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$", max_length=500)]
 PhoneNumber = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ]{1,18}[0-9]$")]
+EmailText = Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$")]
 
 
 class Strict(BaseModel):
@@ -260,7 +261,7 @@ class Service(Strict):
     phone_note: ShortText | None = None
     text: ShortText | None = None
     web: WebLink | None = None
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$")] | None = None
+    email: EmailText | None = None
     address: ShortText | None = None
     hours: ShortText
     cost: ShortText
@@ -272,7 +273,8 @@ class Service(Strict):
     @model_validator(mode="after")
     def _reachable(self) -> Service:
         if not (self.phone or self.text or self.web or self.address or self.email):
-            raise ValueError("give at least one way to reach the service (phone, text, web, email or address)")
+            raise ValueError("give at least one way to reach the service "
+                             "(phone, text, web, email or address)")
         return self
 
     @property

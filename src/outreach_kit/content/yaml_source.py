@@ -20,6 +20,11 @@ MAX_NODES = 50_000
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+# The only tags a content file may carry (all implicit in normal YAML). Anything else, such
+# as !!python/object, is refused rather than silently read as plain data.
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+               ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")}
 # YAML 1.1 words that PyYAML reads as booleans. A plain `no` in a text field is almost
 # always a mistake (a country code, an answer); we keep the original word to explain it.
 _TRAP_WORDS = {"yes", "no", "on", "off"}
@@ -104,7 +109,9 @@ def parse_yaml_bytes(raw: bytes, path: Path) -> YamlSource:
     try:
         return parse_yaml_text(raw, path)
     except _YamlFileProblem as exc:
-        raise ContentError([Problem(str(path), exc.line, field_name(exc.loc), exc.message)])
+        raise ContentError(
+            [Problem(str(path), exc.line, field_name(exc.loc), exc.message)]
+        ) from None
 
 
 def parse_yaml_text(raw: bytes, path: Path) -> YamlSource:
@@ -129,11 +136,16 @@ def parse_yaml_text(raw: bytes, path: Path) -> YamlSource:
         raise _YamlFileProblem(line, f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
         raise _YamlFileProblem(None, f"YAML syntax error: {type(exc).__name__}") from None
+    except RecursionError:  # the pure-Python parser on absurdly deep nesting
+        raise _YamlFileProblem(None, "values are nested too deeply") from None
     if node is None:
         raise _YamlFileProblem(None, "file is empty")
     source = YamlSource(path=path, data=None)
     builder = _Builder(source)
-    source.data = builder.build(node, ())
+    try:
+        source.data = builder.build(node, ())
+    except RecursionError:
+        raise _YamlFileProblem(None, "values are nested too deeply") from None
     return source
 
 
@@ -153,6 +165,12 @@ class _Builder:
                 loc,
             )
         self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            raise _YamlFileProblem(
+                node.start_mark.line + 1,
+                f"the YAML tag '{node.tag}' is not allowed; write the value without it",
+                loc,
+            )
         if len(self.seen) > MAX_NODES:
             raise _YamlFileProblem(None, f"file has too many values (over {MAX_NODES:,})")
         self.source.lines.setdefault(loc, node.start_mark.line + 1)
@@ -160,12 +178,17 @@ class _Builder:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        value = self.constructor.construct_object(node)
-        if (
-            node.tag == _BOOL_TAG
-            and node.style is None
-            and str(node.value).lower() in _TRAP_WORDS
-        ):
+        try:
+            value = self.constructor.construct_object(node)
+        except yaml.YAMLError as exc:  # an unknown or unsafe tag such as !!python/object
+            problem = getattr(exc, "problem", None) or "this value cannot be read"
+            raise _YamlFileProblem(node.start_mark.line + 1, problem.strip(), loc) from None
+        except (ValueError, OverflowError):
+            # Looks like a date or number but is not one (2026-13-45): keep the text so
+            # the schema reports it against its field.
+            return str(node.value)
+        # A plain (unquoted) scalar has style None from PyYAML and "" from its C loader.
+        if node.tag == _BOOL_TAG and not node.style and str(node.value).lower() in _TRAP_WORDS:
             self.source.trapped_words[loc] = str(node.value)
         return value
 
@@ -174,12 +197,14 @@ class _Builder:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
                 raise _YamlFileProblem(line, "keys must be plain words", loc)
             key = str(key_node.value)
             if key in first_line:
                 raise _YamlFileProblem(
-                    line, f"duplicate key '{key}' (first used on line {first_line[key]})", (*loc, key)
+                    line,
+                    f"duplicate key '{key}' (first used on line {first_line[key]})",
+                    (*loc, key),
                 )
             first_line[key] = line
             self.source.lines[(*loc, key)] = line

@@ -21,7 +21,7 @@ def render() -> None:
     library = get_library()
     problems = get_validation()
     errors = [p for p in problems if p.is_error]
-    warnings = [p for p in problems if not p.is_error]
+    warnings = [p for p in problems if not p.is_error]  # warnings and notes
 
     if errors:
         st.error(f"{len(errors)} problem(s) in the content. Broken files are left out; "

@@ -1,0 +1,224 @@
+"""``outreach-kit build RECIPE -o OUT`` and ``outreach-kit build-batch RECIPES_DIR -o OUT_DIR``.
+
+Heavy modules (pydantic models, ReportLab, Jinja2) are imported inside the functions that
+need them, so ``outreach-kit --help`` and other commands start quickly.
+
+Output files are written atomically (a temporary file beside the target, then a rename)
+and readable only by the user who made them (packs can carry a person's name).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import UsageError
+
+if TYPE_CHECKING:
+    from ..assemble.recipe import Recipe
+    from ..content.library import ContentLibrary
+    from ..document import Document
+    from ..render.options import PrintOptions
+
+FORMATS = ("pdf", "html", "md")
+SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+EXTENSIONS = {"pdf": ".pdf", "html": ".html", "md": ".md"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    build = subparsers.add_parser(
+        "build",
+        help="make one pack from a recipe file",
+        description="Make one pack from a recipe (see examples/). The format comes from "
+                    "--format or the output file's ending (.pdf, .html, .md).",
+    )
+    build.add_argument("recipe", type=Path, help="recipe file (YAML)")
+    build.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    _common_options(build)
+    build.set_defaults(func=run_build)
+
+    batch = subparsers.add_parser(
+        "build-batch",
+        help="make a pack for every recipe in a folder",
+        description="Make a pack for every *.yaml recipe in a folder, using several cores. "
+                    "A broken recipe is reported and the others are still built.",
+    )
+    batch.add_argument("recipes_dir", type=Path, help="folder of recipe files")
+    batch.add_argument("-o", "--output", type=Path, required=True, help="folder to write to")
+    _common_options(batch)
+    batch.add_argument("--jobs", type=int, default=2, help="processes to use (default 2)")
+    batch.set_defaults(func=run_batch)
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, help="pdf, html or md")
+    parser.add_argument("--profile", action="append", default=[], metavar="NAME",
+                        help="print profile, may repeat: standard, a5-booklet, large-print, "
+                             "dyslexia, greyscale (default: the recipe's)")
+    parser.add_argument("--content", type=Path, metavar="DIR",
+                        help="content folder (default: ./content)")
+
+
+# ---------------------------------------------------------------------------- shared
+
+
+def load_content(content_dir: Path | None) -> ContentLibrary:
+    from ..content import default_content_dir, load_library
+
+    library = load_library(content_dir or default_content_dir())
+    if library.errors:
+        print(f"warning: the content folder has {len(library.errors)} problem(s); broken "
+              "files are left out (run: outreach-kit validate)", file=sys.stderr)
+    return library
+
+
+def render_document(document: Document, fmt: str, options: PrintOptions) -> bytes:
+    """One document in one format, as bytes ready to write."""
+    if fmt == "pdf":
+        from ..render.pdf import render_pdf
+
+        return render_pdf(document, options)
+    if fmt == "html":
+        from ..render.html import render_html
+
+        return render_html(document, options).encode("utf-8")
+    if fmt == "md":
+        from ..render.markdown import render_markdown
+
+        return render_markdown(document).encode("utf-8")
+    raise UsageError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+
+
+def print_options(recipe: Recipe, profiles: list[str]) -> PrintOptions:
+    from ..render.options import PrintOptions
+
+    return PrintOptions.from_names(profiles) if profiles else recipe.print.options()
+
+
+def build_file(library: ContentLibrary, recipe_path: Path, output: Path, fmt: str,
+               profiles: list[str]) -> None:
+    """Read, check, build, render and atomically write one pack."""
+    import datetime as dt
+
+    from ..assemble.pack import build_pack
+    from ..assemble.recipe import load_recipe
+    from ..atomic import write_bytes_atomic
+
+    recipe = load_recipe(recipe_path, library)
+    document = build_pack(library, recipe, dt.date.today())
+    data = render_document(document, fmt, print_options(recipe, profiles))
+    write_bytes_atomic(output, data)
+
+
+def format_for(output: Path, given: str | None) -> str:
+    if given:
+        return given
+    fmt = SUFFIXES.get(output.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"cannot tell the format from '{output.name}': end the file name "
+                         "with .pdf, .html or .md, or use --format")
+    return fmt
+
+
+# ---------------------------------------------------------------------------- build
+
+
+def run_build(args: argparse.Namespace) -> int:
+    fmt = format_for(args.output, args.format)
+    library = load_content(args.content)
+    build_file(library, args.recipe, args.output, fmt, args.profile)
+    print(f"wrote {args.output}")
+    return 0
+
+
+# ---------------------------------------------------------------------------- batch
+
+_worker_library: ContentLibrary | None = None
+
+
+def _init_worker(content_dir: Path | None) -> None:
+    """Runs once in each worker process: load the content library once."""
+    global _worker_library
+    from ..content import default_content_dir, load_library
+
+    _worker_library = load_library(content_dir or default_content_dir())
+
+
+def _build_one(job: tuple[Path, Path, list[str], list[str] | None]) -> tuple[str, str | None]:
+    """Build every format of one recipe; return (recipe path, error message or None)."""
+    from ..assemble.recipe import read_recipe
+    from ..errors import OutreachKitError
+
+    recipe_path, out_dir, profiles, formats = job
+    try:
+        if _worker_library is None:
+            _init_worker(None)
+        library = _worker_library
+        assert library is not None  # set by _init_worker
+        if formats is None:
+            recipe, _ = read_recipe(recipe_path)
+            formats = list(dict.fromkeys(recipe.print.formats)) or ["pdf"]
+        for fmt in formats:
+            output = out_dir / (recipe_path.stem + EXTENSIONS[fmt])
+            build_file(library, recipe_path, output, fmt, profiles)
+    except OutreachKitError as exc:
+        message = str(exc)
+        if str(recipe_path) not in message:
+            message = f"{recipe_path}: {message}"
+        return str(recipe_path), message
+    except Exception as exc:  # a bug: never echo its text (it may hold client details)
+        return str(recipe_path), f"{recipe_path}: internal error ({type(exc).__name__})"
+    return str(recipe_path), None
+
+
+def recipe_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: folder not found")
+    files = sorted(p for p in folder.iterdir()
+                   if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+    if not files:
+        raise UsageError(f"{folder}: no recipe files (*.yaml) found")
+    return files
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from tqdm import tqdm
+
+    files = recipe_files(args.recipes_dir)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    if args.profile:  # fail once, early, on a wrong profile name
+        from ..render.options import PrintOptions
+
+        PrintOptions.from_names(args.profile)
+    args.output.mkdir(parents=True, exist_ok=True)
+    formats = [args.format] if args.format else None
+    jobs = [(path, args.output, args.profile, formats) for path in files]
+    failures: list[str] = []
+    with tqdm(total=len(jobs), unit="pack", file=sys.stderr, desc="Building") as bar:
+        if args.jobs == 1 or len(jobs) == 1:
+            _init_worker(args.content)
+            results = (_build_one(job) for job in jobs)
+            for _, error in results:
+                if error:
+                    failures.append(error)
+                bar.update()
+        else:
+            with ProcessPoolExecutor(max_workers=min(args.jobs, len(jobs)),
+                                     initializer=_init_worker,
+                                     initargs=(args.content,)) as pool:
+                futures = [pool.submit(_build_one, job) for job in jobs]
+                for future in as_completed(futures):
+                    _, error = future.result()
+                    if error:
+                        failures.append(error)
+                    bar.update()
+    for message in sorted(failures):
+        print(f"error: {message}", file=sys.stderr)
+    built = len(jobs) - len(failures)
+    print(f"built {built} of {len(jobs)} packs in {args.output}")
+    return 1 if failures else 0

@@ -1,0 +1,51 @@
+"""``outreach-kit recommend --observe ID [--observe ID ...] [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "recommend",
+        help="suggest modules for what you have noticed",
+        description="Suggest modules, best first, for what you have noticed about a person. "
+                    "Observation ids are listed in content/model.yaml (or use "
+                    "--list-observations).",
+    )
+    parser.add_argument("--observe", action="append", default=[], metavar="ID",
+                        help="an observation id; repeat for more than one")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--list-observations", action="store_true",
+                        help="list every observation id with its words, then stop")
+    parser.add_argument("--content", type=Path, metavar="DIR",
+                        help="content folder (default: ./content)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..assemble.recommend import recommend
+    from ..errors import UsageError
+    from .build import load_content
+
+    library = load_content(args.content)
+    if args.list_observations:
+        for obs_id, observation in library.observations.items():
+            subtheme = library.subtheme_of(obs_id)
+            print(f"{obs_id}\t{observation.text} ({subtheme.name})")
+        return 0
+    if not args.observe:
+        raise UsageError("give at least one --observe ID (see --list-observations)")
+    recommendations = recommend(library, args.observe)
+    if args.json:
+        json.dump([r.to_dict() for r in recommendations], sys.stdout, indent=2,
+                  ensure_ascii=False)
+        print()
+        return 0
+    for number, rec in enumerate(recommendations, 1):
+        print(f"{number:2}. {rec.title} [{rec.module_id}, {rec.kind}]")
+        print(f"    {rec.reason}")
+    return 0

@@ -1,0 +1,17 @@
+"""Language checks: stigmatising terms and readability, for content and for any text."""
+
+from .library_check import check_library, suggestion
+from .reading_ease import Readability, readability, split_sentences, unwrap_lines
+from .stigma import StigmaFinding, find_stigma, load_terms
+
+__all__ = [
+    "Readability",
+    "StigmaFinding",
+    "check_library",
+    "find_stigma",
+    "load_terms",
+    "readability",
+    "split_sentences",
+    "suggestion",
+    "unwrap_lines",
+]

@@ -1,0 +1,45 @@
+"""Therapeutic letters: the paragraph library, composition, checks and letter documents.
+
+The content loader imports ``letters.schema`` while it loads, so the content package is
+imported first here; the rest is imported lazily (no import cycle, quick to import).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from .. import content as _content  # noqa: F401  (load order: see the docstring)
+
+_EXPORTS = {
+    "LetterLibrary": "library",
+    "letter_library": "library",
+    "LetterRecipe": "recipe",
+    "load_letter_recipe": "recipe",
+    "ComposedLetter": "compose",
+    "ComposedParagraph": "compose",
+    "suggest_paragraphs": "compose",
+    "compose_letter": "compose",
+    "LetterChecks": "checks",
+    "check_letter": "checks",
+    "CONSENT_REMINDER": "checks",
+    "letter_document": "build",
+    "letter_section": "build",
+    "build_letterhead": "build",
+    "load_logo": "logo",
+    "render_letter_template": "templates",
+    "template_context": "templates",
+    "MadeLetter": "make",
+    "make_letter": "make",
+    "pack_letter_section": "make",
+    "export_letter": "export",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(name)
+    return getattr(import_module(f"{__name__}.{module}"), name)

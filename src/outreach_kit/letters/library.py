@@ -1,0 +1,96 @@
+"""The letter library: letter types and paragraph slots gathered from ``content/letters/``.
+
+Each file is validated by the content loader; this module checks what only the whole
+folder can show (every letter type present, every slot a type uses defined, variant ids
+unique) and indexes the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..content.library import ContentLibrary
+from ..content.yaml_source import field_name
+from ..errors import ContentError, Problem
+from .schema import (
+    LetterLibraryFile,
+    LetterSlot,
+    LetterType,
+    LetterTypeDefinition,
+    ParagraphVariant,
+    SlotDefinition,
+)
+
+
+@dataclass
+class LetterLibrary:
+    types: dict[LetterType, LetterTypeDefinition] = field(default_factory=dict)
+    slots: dict[LetterSlot, SlotDefinition] = field(default_factory=dict)
+    variants: dict[str, ParagraphVariant] = field(default_factory=dict)
+    slot_of: dict[str, LetterSlot] = field(default_factory=dict)
+
+    def letter_type(self, letter_type: LetterType | str) -> LetterTypeDefinition:
+        return self.types[LetterType(letter_type)]
+
+    def variants_for(self, slot: LetterSlot) -> list[ParagraphVariant]:
+        definition = self.slots.get(slot)
+        return list(definition.variants) if definition else []
+
+
+def letter_problems(content: ContentLibrary) -> tuple[LetterLibrary, list[Problem]]:
+    """Index every letter file; problems that need the whole folder to see."""
+    letters = LetterLibrary()
+    problems: list[Problem] = []
+    type_files: dict[LetterType, str] = {}
+    for item, source in content.sources():
+        if not isinstance(item, LetterLibraryFile):
+            continue
+        shown = str(source.path)
+        for t, kind in enumerate(item.letter_types):
+            if kind.id in letters.types:
+                line, _ = source.locate(("letter_types", t, "id"))
+                problems.append(Problem(shown, line, f"letter_types[{t}].id",
+                                        f"letter type '{kind.id}' is also defined in "
+                                        f"{type_files[kind.id]}"))
+                continue
+            letters.types[kind.id] = kind
+            type_files[kind.id] = shown
+        for s, slot in enumerate(item.slots):
+            merged = letters.slots.get(slot.slot)
+            kept = []
+            for v, variant in enumerate(slot.variants):
+                if variant.id in letters.variants:
+                    loc = ("slots", s, "variants", v, "id")
+                    line, _ = source.locate(loc)
+                    problems.append(Problem(shown, line, field_name(loc),
+                                            f"paragraph id '{variant.id}' is used twice"))
+                    continue
+                letters.variants[variant.id] = variant
+                letters.slot_of[variant.id] = slot.slot
+                kept.append(variant)
+            # A second file may add variants to a slot (an organisation's own paragraphs).
+            if merged is None:
+                letters.slots[slot.slot] = slot.model_copy(update={"variants": kept})
+            else:
+                letters.slots[slot.slot] = merged.model_copy(
+                    update={"variants": [*merged.variants, *kept]})
+    folder = str(content.root / "letters")
+    for kind in LetterType:
+        if kind not in letters.types:
+            problems.append(Problem(folder, None, "letter_types",
+                                    f"letter type '{kind}' is not defined in any letter file"))
+            continue
+        for slot in letters.types[kind].slots:
+            if not any(kind in v.letter_types for v in letters.variants_for(slot)):
+                problems.append(Problem(type_files[kind], None, "slots",
+                                        f"letter type '{kind}' uses slot '{slot}', but no "
+                                        f"paragraph for that slot is tagged '{kind}'"))
+    return letters, problems
+
+
+def letter_library(content: ContentLibrary) -> LetterLibrary:
+    """The letter library from loaded content; ContentError when it is incomplete."""
+    letters, problems = letter_problems(content)
+    if problems:
+        raise ContentError(problems)
+    return letters

@@ -1,0 +1,83 @@
+"""One call from a recipe to a checked letter document (what the CLI and the app use)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..content.library import ContentLibrary
+from ..document import Document, Section
+from ..errors import RecipeError
+from .build import build_letterhead, letter_document, letter_section
+from .checks import LetterChecks, check_letter
+from .compose import ComposedLetter, compose_letter, with_template_body
+from .library import letter_library
+from .recipe import LetterRecipe, load_letter_recipe
+from .templates import read_template_file, render_letter_template, template_context
+
+
+@dataclass(frozen=True)
+class MadeLetter:
+    letter: ComposedLetter
+    document: Document
+    checks: LetterChecks
+
+    @property
+    def guidance(self) -> tuple[str, ...]:
+        return self.letter.guidance
+
+
+def make_letter(
+    content: ContentLibrary,
+    recipe: LetterRecipe | Path | str,
+    today: dt.date,
+    *,
+    template_path: Path | str | None = None,
+    template_text: str | None = None,
+    logo_bytes: bytes | None = None,
+) -> MadeLetter:
+    """Compose, optionally apply an organisation template, build the document, check it."""
+    if not isinstance(recipe, LetterRecipe):
+        recipe = load_letter_recipe(recipe)
+    letters = letter_library(content)
+    letter = compose_letter(letters, recipe, today, known_subthemes=content.subthemes)
+    if template_path is not None:
+        template_text = read_template_file(template_path)
+    if template_text is not None:
+        output = render_letter_template(template_text, template_context(recipe, letter))
+        letter = with_template_body(letter, output)
+    letterhead = build_letterhead(recipe.letterhead, logo_bytes)
+    document = letter_document(letter, letterhead)  # no content version: a personal letter
+    return MadeLetter(letter, document, check_letter(letter, content.terms))
+
+
+def pack_letter_section(
+    content: ContentLibrary,
+    letter: LetterRecipe | Mapping[str, Any],
+    today: dt.date,
+    *,
+    base_dir: Path | None = None,
+    logo_bytes: bytes | None = None,
+) -> Section:
+    """A letter section for ``build_pack(..., letter_section=...)``.
+
+    ``letter`` may be the ``letter:`` part of a pack recipe (a mapping with the same keys
+    as a letter recipe); a relative logo path is read from ``base_dir``.
+    """
+    if not isinstance(letter, LetterRecipe):
+        try:
+            letter = LetterRecipe.model_validate(dict(letter))
+        except ValidationError as exc:
+            where = [".".join(str(part) for part in err["loc"]) for err in exc.errors()]
+            raise RecipeError(f"letter: check {', '.join(where)}") from None
+    spec = letter.letterhead
+    if spec.logo and base_dir is not None and not Path(spec.logo).is_absolute():
+        spec = spec.model_copy(update={"logo": str(base_dir / spec.logo)})
+    composed = compose_letter(letter_library(content), letter, today,
+                              known_subthemes=content.subthemes)
+    return letter_section(composed, build_letterhead(spec, logo_bytes))

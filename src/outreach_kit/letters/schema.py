@@ -1,0 +1,149 @@
+"""The letter library schema: what each YAML file in ``content/letters/`` may contain.
+
+A file holds letter types (which slots a letter has, in order, and guidance for the worker)
+and/or slots (the paragraph variants a worker can choose from). Paragraph text may name
+personal fields as ``{name}``; only the fields in :data:`PLACEHOLDERS` are allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+
+from pydantic import Field, field_validator, model_validator
+
+from ..content.schema import Id, Loc, Reviewed, ShortText, Strict, Text, VersionedFile
+
+
+class LetterSlot(StrEnum):
+    """The parts of a letter, in the order they usually come."""
+
+    OPENING = "opening"
+    WHAT_I_HEARD = "what_i_heard"
+    MAKING_SENSE = "making_sense"
+    STRENGTHS = "strengths"
+    FEELING_JUDGED = "feeling_judged"
+    WHAT_MATTERS = "what_matters"
+    NEXT_STEP = "next_step"
+    OPEN_DOOR = "open_door"
+    SIGN_OFF = "sign_off"
+
+
+class LetterType(StrEnum):
+    AFTER_CONVERSATION = "after-conversation"
+    REACHING_OUT = "reaching-out"
+    WRITTEN_TOGETHER = "written-together"
+    HAND_OVER = "hand-over"
+
+
+# Personal fields a paragraph may name, and a neutral sample used to check reading ease.
+PLACEHOLDERS: dict[str, str] = {
+    "name": "Sam",
+    "their_words": "it helps me get through the day",
+    "strengths": "you look out for your friends",
+    "what_matters": "seeing your sister",
+    "next_step": "meet for a cup of tea",
+    "worker_name": "Alex",
+    "new_worker": "Jo",
+    "organisation": "the drop-in",
+}
+
+PLACEHOLDER_PATTERN = re.compile(r"\{([a-z_]+)\}")
+_STRAY_BRACE = re.compile(r"[{}]")
+
+
+def placeholders_in(text: str) -> list[str]:
+    return PLACEHOLDER_PATTERN.findall(text)
+
+
+def _check_placeholders(text: str) -> str:
+    for name in placeholders_in(text):
+        if name not in PLACEHOLDERS:
+            known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+            raise ValueError(f"unknown placeholder '{{{name}}}'; use one of {known}")
+    if _STRAY_BRACE.search(PLACEHOLDER_PATTERN.sub("", text)):
+        raise ValueError("a '{' or '}' is not part of a placeholder such as {name}")
+    return text
+
+
+def with_samples(text: str) -> str:
+    """Text with each placeholder replaced by its sample (for language checks)."""
+    return PLACEHOLDER_PATTERN.sub(lambda m: PLACEHOLDERS.get(m.group(1), m.group(0)), text)
+
+
+class ParagraphVariant(Strict):
+    """One suggested paragraph for a slot."""
+
+    id: Id
+    letter_types: list[LetterType] = Field(min_length=1)
+    subthemes: list[Id] = Field(default_factory=list)  # empty: suits any theme
+    text: Text
+    note: ShortText | None = None  # for the worker: when this one fits
+
+    @field_validator("text")
+    @classmethod
+    def _known_placeholders(cls, text: str) -> str:
+        return _check_placeholders(text)
+
+    @property
+    def fields(self) -> list[str]:
+        return placeholders_in(self.text)
+
+
+class SlotDefinition(Strict):
+    slot: LetterSlot
+    title: ShortText  # shown to the worker, e.g. "What I heard"
+    hint: Text  # shown to the worker: what this part of the letter is for
+    variants: list[ParagraphVariant] = Field(min_length=1)
+
+
+class LetterTypeDefinition(Strict):
+    id: LetterType
+    name: ShortText
+    purpose: Text  # for the worker
+    guidance: list[Text] = Field(default_factory=list)  # for the worker, never printed
+    greeting: ShortText  # e.g. "Dear {name},"
+    greeting_without_name: ShortText = "Hello,"
+    slots: list[LetterSlot] = Field(min_length=2)
+
+    @field_validator("greeting", "greeting_without_name")
+    @classmethod
+    def _known_placeholders(cls, text: str) -> str:
+        return _check_placeholders(text)
+
+    @field_validator("slots")
+    @classmethod
+    def _unique_slots(cls, slots: list[LetterSlot]) -> list[LetterSlot]:
+        if len(set(slots)) != len(slots):
+            raise ValueError("each slot may appear only once in a letter type")
+        if LetterSlot.SIGN_OFF in slots and slots[-1] is not LetterSlot.SIGN_OFF:
+            raise ValueError("sign_off must be the last slot")
+        return slots
+
+
+class LetterLibraryFile(Reviewed, VersionedFile):
+    """One file in ``content/letters/``: letter types and/or paragraph slots."""
+
+    title: ShortText
+    letter_types: list[LetterTypeDefinition] = Field(default_factory=list)
+    slots: list[SlotDefinition] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_content(self) -> LetterLibraryFile:
+        if not self.letter_types and not self.slots:
+            raise ValueError("give at least one of letter_types or slots")
+        return self
+
+    def client_text(self) -> Iterator[tuple[Loc, str]]:
+        for t, kind in enumerate(self.letter_types):
+            yield ("letter_types", t, "greeting"), with_samples(kind.greeting)
+        for s, slot in enumerate(self.slots):
+            for v, variant in enumerate(slot.variants):
+                yield ("slots", s, "variants", v, "text"), with_samples(variant.text)
+
+    def references(self) -> Iterator[tuple[Loc, str, str]]:
+        for s, slot in enumerate(self.slots):
+            for v, variant in enumerate(slot.variants):
+                for i, subtheme in enumerate(variant.subthemes):
+                    yield ("slots", s, "variants", v, "subthemes", i), "subtheme", subtheme
