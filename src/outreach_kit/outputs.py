@@ -30,7 +30,6 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "pptx": ("slides (PPTX)",
              "application/vnd.openxmlformats-officedocument.presentationml.presentation", ".pptx"),
 }
-PACK_FORMATS = ("pdf", "html", "md", "docx")
 
 
 def format_for(path: Path, given: str | None = None) -> str:
@@ -92,20 +91,18 @@ def recipe_from_choices(library: ContentLibrary, choices: dict[str, Any]):
     return recipe
 
 
-def render_pack_files(
+def pack_from_choices(
     library: ContentLibrary,
     choices: dict[str, Any],
     today: dt.date,
     letter_section: Section | None = None,
-    formats: tuple[str, ...] = PACK_FORMATS,
-) -> dict[str, bytes]:
-    """Build one pack from the app's choices and render it in every format asked for."""
+) -> tuple[Document, PrintOptions]:
+    """Build one pack from the app's choices, with the print options they name."""
     from .assemble import build_pack
 
     recipe = recipe_from_choices(library, choices)
     document = build_pack(library, recipe, today, letter_section=letter_section)
-    options = PrintOptions.from_names(recipe.print.profiles)
-    return {fmt: render_document(document, fmt, options) for fmt in formats}
+    return document, PrintOptions.from_names(recipe.print.profiles)
 
 
 # ---------------------------------------------------------------------------- training
@@ -173,12 +170,11 @@ def recipe_yaml_without_personal_fields(choices: dict[str, Any]) -> str:
 
 __all__ = [
     "FORMATS",
-    "PACK_FORMATS",
     "format_for",
+    "pack_from_choices",
     "recipe_choices_from_bytes",
     "recipe_from_choices",
     "recipe_yaml_without_personal_fields",
     "render_document",
-    "render_pack_files",
     "render_training",
 ]

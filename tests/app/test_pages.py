@@ -44,7 +44,12 @@ def test_every_page_renders(page: str, title: str):
     assert at.title[0].value == title
 
 
+def _snapshot(*folders: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for folder in folders for p in folder.rglob("*") if p.is_file()}
+
+
 def test_make_a_pack_flow(private_content: Path):
+    before = _snapshot(private_content, private_content.parent / "settings", ROOT / "content")
     at = page_app("page_pack").run()
     at.text_input(key="w.person_name").input("Sam")
     at.text_input(key="w.keyworker_name").input("Alex")
@@ -56,19 +61,22 @@ def test_make_a_pack_flow(private_content: Path):
     at.text_input(key="w.wallet.1").input("Phone my sister")
     at.button(key="make").click().run()
     no_exceptions(at)
-    files = at.session_state["pack.files"]
-    assert set(files) == {"pdf", "html", "md", "docx"}
-    text = _pdf_text(files["pdf"])
+    document, options, pdf = at.session_state["pack.made"]
+    text = _pdf_text(pdf)
     assert "For Sam" in text
     assert "Phone my sister" in text
     assert "116 123" in text  # the help-right-now page is always there
     labels = {b.label for b in at.get("download_button")}
-    assert {"Download PDF", "Download Word (DOCX)"} <= labels
-    # Nothing about the person was written into the content folder.
-    for path in private_content.rglob("*"):
-        if path.is_file():
-            assert b"Sam" not in path.read_bytes() or path.suffix == ".yaml" and b"For Sam" \
-                not in path.read_bytes(), path
+    assert {"Download PDF", "Download web page (HTML)", "Download Markdown",
+            "Download Word (DOCX)"} <= labels
+    # The other formats render on click, from the same document.
+    from outreach_kit.outputs import render_document
+
+    assert b"For Sam" in render_document(document, "html", options)
+    assert render_document(document, "docx", options).startswith(b"PK")
+    # Nothing was written anywhere the app keeps files.
+    assert _snapshot(private_content, private_content.parent / "settings",
+                     ROOT / "content") == before
 
 
 def test_pack_still_works_with_a_broken_module(private_content: Path):
@@ -82,7 +90,7 @@ def test_pack_still_works_with_a_broken_module(private_content: Path):
     no_exceptions(at)
     at.button(key="make").click().run()
     no_exceptions(at)
-    assert "116 123" in _pdf_text(at.session_state["pack.files"]["pdf"])
+    assert "116 123" in _pdf_text(at.session_state["pack.made"][2])
 
 
 def test_two_sessions_never_share_client_details():
@@ -92,7 +100,7 @@ def test_two_sessions_never_share_client_details():
     second = page_app("page_pack").run()
     no_exceptions(second)
     assert second.text_input(key="w.person_name").value == ""
-    assert "pack.files" not in second.session_state
+    assert "pack.made" not in second.session_state
     assert all("Morven" not in repr(second.session_state[k]) for k in second.session_state)
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from ..outputs import FORMATS, render_pack_files
+from ..outputs import FORMATS
 
-__all__ = ["export_buttons", "render_all"]
-
-render_all = render_pack_files
+FileData = bytes | Callable[[], bytes]
 
 
-def export_buttons(files: dict[str, bytes], stem: str) -> None:
+def export_buttons(files: dict[str, FileData], stem: str) -> None:
+    """One download button per format. A callable is rendered only when its button is
+    clicked, so the formats nobody asks for cost nothing."""
     columns = st.columns(len(files))
     for column, (fmt, data) in zip(columns, files.items(), strict=True):
         label, mime, suffix = FORMATS[fmt]

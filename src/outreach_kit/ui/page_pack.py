@@ -6,13 +6,15 @@ Everything typed here stays in this browser session's memory and in the files do
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import streamlit as st
 
 from ..errors import OutreachKitError
+from ..outputs import pack_from_choices, render_document
 from ..render.options import PROFILE_NAMES
 from .common import get_library, keep, kept, privacy_notice, show_error
-from .exports import export_buttons, render_all
+from .exports import export_buttons
 
 
 def _text(label: str, key: str, **kwargs) -> str:
@@ -134,17 +136,21 @@ def render() -> None:
     if st.button("Make the pack", type="primary", key="make"):
         with st.spinner("Making the pack..."):
             try:
-                st.session_state["pack.files"] = render_all(
+                document, options = pack_from_choices(
                     library, recipe_data, dt.date.today(),
                     letter if include_letter else None)
+                st.session_state["pack.made"] = (document, options,
+                                                 render_document(document, "pdf", options))
             except OutreachKitError as error:
-                st.session_state.pop("pack.files", None)
+                st.session_state.pop("pack.made", None)
                 show_error(error)
-    files = st.session_state.get("pack.files")
-    if files:
-        export_buttons(files, "pack")
-        if hasattr(st, "pdf"):
-            st.pdf(files["pdf"], height=700)
+    made = st.session_state.get("pack.made")
+    if made:
+        document, options, pdf = made
+        export_buttons({"pdf": pdf} | {
+            fmt: partial(render_document, document, fmt, options)
+            for fmt in ("html", "md", "docx")}, "pack")
+        st.pdf(pdf, height=700)
 
 
 def _settings():
