@@ -228,6 +228,9 @@ class Module(Reviewed, VersionedFile):
     when_to_use: Text | None = None
     time_needed_minutes: int = Field(ge=1, le=120)
     content_warning: ShortText | None = None
+    # The safety floor: modules with a position here go in every client pack, whatever was
+    # noticed or chosen, in this order (1 first).
+    safety_floor: int | None = Field(default=None, ge=1, le=20)
     body: list[Block] = Field(min_length=1)
 
     def client_text(self) -> Iterator[tuple[Loc, str]]:

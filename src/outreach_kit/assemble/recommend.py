@@ -1,0 +1,254 @@
+"""From what a keyworker noticed to a ranked, balanced list of modules.
+
+How it works (observations -> subthemes -> modules):
+
+1. Each observation belongs to one subtheme of the model; each touched subtheme gets a
+   weight (how many observations point at it).
+2. For each touched subtheme, the modules linked to it are taken, best first, up to
+   ``PER_SUBTHEME`` of each kind (one "making sense of it" page, two strategies, one
+   worksheet, one connection, one hope page, one staying-safer page); of these the best few
+   of each kind are kept (``MAX_PER_KIND``), so a pack stays short enough to read.
+3. **Balance**: every category touched gets at least one strategy, one connection and one
+   hope module. When none of the chosen ones links to that category, the best module of
+   that kind linked to any of the category's subthemes is added; failing that, any module
+   of that kind (so a thin library still gives a balanced pack).
+4. **Safety floor**, always added last: every client module with a ``safety_floor``
+   position in its content file, in that order (``help-right-now`` and the pages about surviving an overdose, which
+   fit everyone a pack is for: MODEL.md says the people this is for face a high risk of
+   overdose). Other staying-safer pages (tolerance, injecting care, testing, drug alerts)
+   come in through step 2 when they link to a touched subtheme.
+
+Ranking: score (sum of the weights of touched subthemes a module answers, plus a little
+for each other touched category it reaches), then kind (making sense before trying,
+before connecting and hope), then id. The same input always gives the same list, and a
+module appears once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+from ..content.library import ContentLibrary
+from ..content.schema import Audience, Module, ModuleKind
+from ..errors import RecipeError
+
+HELP_NOW_ID = "help-right-now"
+GROUNDING_ID = "strategy-grounding-5-4-3-2-1"
+
+# Most linked modules of each kind kept in one pack (balance and the floor come on top).
+# A pack is read by someone who may find reading hard: it stays short and can grow later.
+MAX_PER_KIND: dict[ModuleKind, int] = {
+    ModuleKind.PSYCHOEDUCATION: 3,
+    ModuleKind.STRATEGY: 3,
+    ModuleKind.WORKSHEET: 1,
+    ModuleKind.CONNECTION: 2,
+    ModuleKind.HOPE: 1,
+    ModuleKind.STAYING_SAFER: 2,
+}
+
+PER_SUBTHEME: dict[ModuleKind, int] = {
+    ModuleKind.PSYCHOEDUCATION: 1,
+    ModuleKind.STRATEGY: 2,
+    ModuleKind.WORKSHEET: 1,
+    ModuleKind.CONNECTION: 1,
+    ModuleKind.HOPE: 1,
+    ModuleKind.STAYING_SAFER: 1,
+}
+
+KIND_ORDER: dict[ModuleKind, int] = {
+    kind: rank
+    for rank, kind in enumerate((
+        ModuleKind.PSYCHOEDUCATION,
+        ModuleKind.STRATEGY,
+        ModuleKind.WORKSHEET,
+        ModuleKind.CONNECTION,
+        ModuleKind.HOPE,
+        ModuleKind.STAYING_SAFER,
+        ModuleKind.HELP_NOW,
+    ))
+}
+
+BALANCED_KINDS = (ModuleKind.STRATEGY, ModuleKind.CONNECTION, ModuleKind.HOPE)
+
+# How each kind is described in a reason, for the keyworker and for the reader.
+_BALANCE_WORDS = {
+    ModuleKind.STRATEGY: "a way to manage feelings",
+    ModuleKind.CONNECTION: "a way to connect with people",
+    ModuleKind.HOPE: "something hopeful",
+}
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    module_id: str
+    title: str
+    kind: str
+    reason: str  # for the keyworker: why this was picked, naming the theme
+    subtheme_ids: tuple[str, ...]
+    score: float
+    reader_reason: str = ""  # the same, addressed to the reader (used as the section intro)
+
+    def to_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["subtheme_ids"] = list(self.subtheme_ids)
+        return data
+
+
+def unknown_observations(library: ContentLibrary, observation_ids: Iterable[str]) -> list[str]:
+    return [obs for obs in observation_ids if obs not in library.observations]
+
+
+def recommend(library: ContentLibrary, observation_ids: Sequence[str]) -> list[Recommendation]:
+    """Ranked, balanced modules for these observations, with the safety floor last."""
+    unknown = unknown_observations(library, observation_ids)
+    if unknown:
+        raise RecipeError(f"unknown observation '{unknown[0]}' (see content/model.yaml)")
+    observations = list(dict.fromkeys(observation_ids))
+    weights = Counter(library.subtheme_of(obs).id for obs in observations)
+    first_obs = {}
+    for obs in observations:
+        first_obs.setdefault(library.subtheme_of(obs).id, obs)
+    client_modules = [m for m in library.modules.values() if m.audience is Audience.CLIENT]
+    touched_categories = list(dict.fromkeys(library.category_of(s).id for s in weights))
+
+    def score(module: Module) -> float:
+        direct = sum(weights.get(s, 0) for s in module.subthemes)
+        reached = {library.category_of(s).id for s in module.subthemes
+                   if s in library.subthemes} & set(touched_categories)
+        return float(direct) + 0.25 * len(reached)
+
+    def best_first(modules: Iterable[Module]) -> list[Module]:
+        return sorted(modules, key=lambda m: (-score(m), KIND_ORDER[m.kind], m.id))
+
+    chosen: dict[str, Recommendation] = {}
+
+    # 2. modules linked to each touched subtheme, heaviest subtheme first
+    for subtheme_id in sorted(weights, key=lambda s: (-weights[s], observations.index(
+            first_obs[s]))):
+        linked = best_first(m for m in client_modules if subtheme_id in m.subthemes)
+        for kind, limit in PER_SUBTHEME.items():
+            of_kind = [m for m in linked if m.kind is kind]
+            taken = sum(1 for m in of_kind if m.id in chosen)
+            for module in of_kind:
+                if taken >= limit:
+                    break
+                if module.id not in chosen:
+                    chosen[module.id] = _linked(library, module, first_obs, weights,
+                                                score(module))
+                    taken += 1
+
+    # keep a pack short enough to read: the best few of each kind
+    ranked_linked = sorted(chosen.values(), key=lambda r: (
+        -r.score, KIND_ORDER[ModuleKind(r.kind)], r.module_id))
+    kept: list[Recommendation] = []
+    for kind, limit in MAX_PER_KIND.items():
+        kept += [r for r in ranked_linked if r.kind == kind][:limit]
+    chosen = {r.module_id: r for r in kept}
+
+    # 3. balance: each touched category gets a strategy, a connection and a hope module;
+    # first from modules linked to the category, then (second pass) any of that kind
+    for general in (False, True):
+        for category_id in touched_categories:
+            category_subthemes = {s.id for s in library.categories[category_id].subthemes}
+            for kind in BALANCED_KINDS:
+                if any(r.kind == kind and set(r.subtheme_ids) & category_subthemes
+                       for r in chosen.values()):
+                    continue
+                of_kind = [m for m in client_modules if m.kind is kind]
+                in_category = [m for m in of_kind if set(m.subthemes) & category_subthemes]
+                if general:
+                    if in_category or any(r.kind == kind for r in chosen.values()):
+                        continue  # one general pick serves every category lacking a link
+                    candidates = of_kind
+                else:
+                    candidates = in_category
+                pick = next((m for m in best_first(candidates) if m.id not in chosen), None)
+                if pick is not None:
+                    chosen[pick.id] = _balance(library, pick, kind, category_id, general)
+
+    ranked = sorted(chosen.values(),
+                    key=lambda r: (-r.score, KIND_ORDER[ModuleKind(r.kind)], r.module_id))
+
+    # 4. the safety floor, always, in a fixed order
+    floor = [r for r in safety_floor(library) if r.module_id not in chosen]
+    return ranked + floor
+
+
+def safety_floor(library: ContentLibrary) -> list[Recommendation]:
+    """The client modules with a ``safety_floor`` position, then ``help-right-now``."""
+    floor: list[Recommendation] = []
+    marked = sorted(
+        (m for m in library.modules.values() if m.safety_floor is not None
+         and m.audience is Audience.CLIENT and m.id != HELP_NOW_ID),
+        key=lambda m: (m.safety_floor, m.id),
+    )
+    for module in marked:
+        floor.append(Recommendation(
+            module.id, module.title, module.kind.value,
+            f"Always included, to help them stay safer: {_lower_first(module.summary)}",
+            tuple(module.subthemes), 0.0,
+            f"In every pack, to help you stay safer: {_lower_first(module.summary)}",
+        ))
+    help_now = library.modules.get(HELP_NOW_ID)
+    if help_now is not None:
+        floor.append(Recommendation(
+            help_now.id, help_now.title, help_now.kind.value,
+            "Always included: who to call if they need help right now",
+            tuple(help_now.subthemes), 0.0,
+            "In every pack: who to call if you need help right now",
+        ))
+    return floor
+
+
+# ---------------------------------------------------------------------------- reasons
+
+
+def _linked(library: ContentLibrary, module: Module, first_obs: dict[str, str],
+            weights: Counter[str], score: float) -> Recommendation:
+    # the subtheme with the most observations explains the pick
+    subtheme_id = max((s for s in module.subthemes if s in weights),
+                      key=lambda s: (weights[s], -list(weights).index(s)))
+    observation = library.observations[first_obs[subtheme_id]]
+    category = library.category_of(subtheme_id)
+    what = _lower_first(module.summary)
+    return Recommendation(
+        module.id, module.title, module.kind.value,
+        f"Because you noticed {_quoted_observation(observation.text)}: {what} ({category.name})",
+        tuple(module.subthemes), score,
+        f"Picked for you: {what} ({category.name})",
+    )
+
+
+def _balance(library: ContentLibrary, module: Module, kind: ModuleKind, category_id: str,
+             general: bool) -> Recommendation:
+    category = library.categories[category_id]
+    what = _lower_first(module.summary)
+    words = _BALANCE_WORDS[kind]
+    if general:  # nothing of this kind links to the category: say so, name no theme
+        return Recommendation(
+            module.id, module.title, module.kind.value,
+            f"Added so {category.name} has {words} (none links to it yet): {what}",
+            tuple(module.subthemes), 0.1,
+            f"Picked for you as {words}: {what}",
+        )
+    return Recommendation(
+        module.id, module.title, module.kind.value,
+        f"Added so {category.name} has {words}: {what}",
+        tuple(module.subthemes), 0.2,
+        f"Picked for you as {words}: {what} ({category.name})",
+    )
+
+
+def _quoted_observation(text: str) -> str:
+    return f"“{text.strip().rstrip('.')}”"
+
+
+def _lower_first(text: str) -> str:
+    """'A way to calm' -> 'a way to calm'; leaves 'I ...' and acronyms ('NHS 24') alone."""
+    text = text.strip().rstrip(".")
+    first = text.split(" ", 1)[0]
+    if first and first[0].isupper() and first != "I" and (first[1:].islower() or len(first) == 1):
+        return text[0].lower() + text[1:]
+    return text

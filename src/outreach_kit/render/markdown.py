@@ -1,0 +1,258 @@
+"""Markdown export: the same Document as CommonMark text.
+
+Every piece of text, whether typed by a user or written by the content team, goes through
+:func:`escape_markdown`, so a name like ``*Sam* <b>[x](y)`` prints exactly as typed and is
+never read as emphasis, HTML or a link. Formatting (bold, emphasis, links) comes only from
+the document model's spans.
+
+Why the escaper is hand-written: markdown-it-py and Python-Markdown parse and render
+Markdown but offer no function to escape text *for* Markdown, and no maintained small
+library does it for CommonMark. CommonMark lets a backslash escape any ASCII punctuation,
+so the rule is simple and complete: escape every character that can start Markdown syntax
+anywhere in a line, plus the list and heading markers that only matter at a line start.
+The tests render the output with markdown-it-py and check the text comes back literally.
+
+Line breaks inside a text become spaces (a name or step is one line), and control
+characters become U+FFFD, as in the HTML export, so nothing vanishes silently.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote
+
+from .. import document as doc
+
+REPLACEMENT_CHAR = "\ufffd"
+
+# Special anywhere in a line (emphasis, code, links, HTML, entities, tables, strikethrough).
+_ALWAYS = frozenset("\\`*_{}[]<>#|~&!")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\t\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+# At the start of a line: list items ("- ", "+ ", "1. ", "1) "), setext underlines ("=").
+_LINE_START = re.compile(r"^([-+=]|\d{1,9}[.)])")
+
+
+def markdown_reading(text: str) -> str:
+    """What ``text`` reads as once exported: line breaks -> spaces, controls -> U+FFFD."""
+    text = _LINE_BREAKS.sub(" ", text)
+    if text.isprintable():
+        return text
+    return "".join(
+        REPLACEMENT_CHAR if unicodedata.category(c) in ("Cc", "Cs") and c != " " else c
+        for c in text
+    )
+
+
+def escape_markdown(text: str, line_start: bool = True) -> str:
+    """``text`` as Markdown that renders to exactly ``text`` (line breaks become spaces).
+
+    ``line_start``: the text begins a line, so leading spaces are dropped (four would make
+    a code block), a leading list or heading marker is escaped too, and trailing spaces
+    (a hard break before a line end) are dropped.
+    """
+    return _escape(text, line_start, strip_end=line_start)
+
+
+def _escape(text: str, line_start: bool, strip_end: bool) -> str:
+    text = markdown_reading(text)
+    if line_start:
+        text = text.lstrip(" ")
+    escaped = "".join("\\" + c if c in _ALWAYS else c for c in text)
+    if line_start:
+        match = _LINE_START.match(escaped)
+        if match:  # "1. " -> "1\. ", "- " -> "\- " (markers are not in _ALWAYS)
+            marker = match.group(1)
+            escaped = marker[:-1] + "\\" + marker[-1] + escaped[len(marker):]
+    # Trailing spaces before a line end would make a hard break; they carry nothing.
+    return escaped.rstrip(" ") if strip_end else escaped
+
+
+def _url(url: str) -> str | None:
+    if not url.startswith(("https://", "tel:", "mailto:")):
+        return None
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
+
+
+def inline_markdown(inline: doc.Inline) -> str:
+    """Spans -> Markdown, every span's text escaped."""
+    parts: list[str] = []
+    for index, span in enumerate(inline):
+        text = _escape(span.text, line_start=index == 0, strip_end=False)
+        # delimiters must touch the words, so keep outer spaces outside them
+        core = text.strip(" ")
+        lead = text[: len(text) - len(text.lstrip(" "))]
+        trail = text[len(text.rstrip(" ")):]
+        if core:
+            if span.italic:
+                core = f"*{core}*"
+            if span.bold:
+                core = f"**{core}**"
+            target = _url(span.href) if span.href else None
+            if target:
+                core = f"[{core}]({target})"
+        parts.append(lead + core + trail)
+    return "".join(parts).rstrip(" ")
+
+
+def _text(value: str) -> str:
+    return escape_markdown(value)
+
+
+def _link(text: str, url: str) -> str:
+    target = _url(url)
+    return f"[{_text(text)}]({target})" if target else _text(text)
+
+
+def _contact(c: doc.ContactLine) -> str:
+    line = f"- **{_text(c.label)}:** {_text(c.number)}"
+    return line + (f" ({escape_markdown(c.note, line_start=False)})" if c.note else "")
+
+
+def _block(block: doc.Block) -> list[str]:
+    """One block as Markdown chunks (each chunk separated by a blank line)."""
+    match block:
+        case doc.Heading(text=text, level=level):
+            return [f"{'#' * min(level + 1, 6)} {inline_markdown(text)}"]
+        case doc.Paragraph(text=text):
+            return [inline_markdown(text)]
+        case doc.BulletList(items=items):
+            return ["\n".join(f"- {inline_markdown(i)}" for i in items)]
+        case doc.Steps(items=items):
+            return ["\n".join(f"{n}. {inline_markdown(i)}" for n, i in enumerate(items, 1))]
+        case doc.Callout(body=body, title=title, tone=tone):
+            heading = inline_markdown(title) if title else {
+                doc.Tone.WARNING: "Take care", doc.Tone.SAFETY: "Staying safe"}.get(tone, "")
+            lines = [f"> **{heading}**"] if heading else []
+            for para in body:
+                lines += [">", f"> {inline_markdown(para)}"] if lines else [
+                    f"> {inline_markdown(para)}"]
+            return ["\n".join(lines)]
+        case doc.WriteIn(prompt=prompt, lines=count, choices=choices):
+            chunks = [f"**{inline_markdown(prompt)}**"]
+            if choices:
+                chunks.append("\n".join(f"- [ ] {inline_markdown(c)}" for c in choices))
+            if count:
+                chunks.append(" \\\n".join(["\\_" * 40] * count))
+            return chunks
+        case doc.ServiceCard() as card:
+            return _service(card)
+        case doc.QRLink(url=url, label=label):
+            return [f"{_text(label)}: {_link(url, url)}"]
+        case doc.ContactLine() as contact:
+            return [_contact(contact)]
+        case doc.WalletCard(title=title, contacts=contacts, steps=steps):
+            chunks = [f"### {_text(title)}", "\n".join(_contact(c) for c in contacts)]
+            if steps:
+                chunks.append("**When things get hard**")
+                chunks.append("\n".join(f"{n}. {_text(s)}" for n, s in enumerate(steps, 1)))
+            return chunks
+        case doc.Letter() as letter:
+            return _letter(letter)
+        case doc.PageBreak():
+            return ["---"]
+    return []
+
+
+def _service(card: doc.ServiceCard) -> list[str]:
+    chunks = [f"### {_text(card.name)}"]
+    if card.example:
+        chunks.append("> **Example data:** not a real service. Replace it with your area's "
+                      "services before printing.")
+    chunks.append(inline_markdown(card.description))
+    details = []
+    if card.phone:
+        note = f" ({escape_markdown(card.phone_note, False)})" if card.phone_note else ""
+        details.append(f"- **Phone:** {_text(card.phone)}{note}")
+    for label, value in (("Text", card.text), ("Address", card.address), ("Open", card.hours),
+                         ("Cost", card.cost), ("For", card.for_whom)):
+        if value:
+            details.append(f"- **{label}:** {_text(value)}")
+    if card.web:
+        details.append(f"- **Website:** {_link(card.web, card.web)}")
+    if card.email:
+        details.append(f"- **Email:** {_link(card.email, 'mailto:' + card.email)}")
+    if details:
+        chunks.append("\n".join(details))
+    if card.last_checked:
+        chunks.append(f"*Details checked {doc.uk_date(card.last_checked)}.*")
+    return chunks
+
+
+def _letter(letter: doc.Letter) -> list[str]:
+    chunks: list[str] = []
+    head = letter.letterhead
+    if head.organisation:
+        chunks.append(f"**{_text(head.organisation)}**")
+    if head.address_lines:
+        chunks.append(" \\\n".join(_text(line) for line in head.address_lines))
+    if letter.date_text:
+        chunks.append(_text(letter.date_text))
+    chunks.append(inline_markdown(letter.greeting))
+    chunks += [inline_markdown(p) for p in letter.paragraphs]
+    chunks.append(inline_markdown(letter.sign_off))
+    signer = [_text(v) for v in (letter.signer_name, letter.signer_role) if v]
+    if signer:
+        chunks.append(" \\\n".join(signer))
+    return chunks
+
+
+def _review(last: object, nxt: object) -> str:
+    parts = []
+    if last:
+        parts.append(f"Last reviewed {doc.uk_date(last)}")  # type: ignore[arg-type]
+    if nxt:
+        parts.append(f"Next review due {doc.uk_date(nxt)}")  # type: ignore[arg-type]
+    return ". ".join(parts)
+
+
+def _cover(document: doc.Document) -> list[str]:
+    cover = document.cover
+    if cover is None:
+        return [f"# {_text(document.meta.title)}"]
+    chunks = [f"# {_text(cover.title)}"]
+    if cover.subtitle:
+        chunks.append(_text(cover.subtitle))
+    details = [f"- **{label}:** {_text(value)}" for label, value in (
+        ("From", cover.service), ("Your worker", cover.keyworker),
+        ("Contact", cover.contact), ("Date", cover.date_text)) if value]
+    if details:
+        chunks.append("\n".join(details))
+    return chunks
+
+
+def render_markdown(document: doc.Document) -> str:
+    """The document as CommonMark text."""
+    chunks = _cover(document)
+    chunks += [f"> **Please note:** {escape_markdown(n, False)}" for n in document.notices]
+    sections = [s for s in document.sections if s.kind is not doc.SectionKind.CONTENTS]
+    listed = [s for s in sections if s.in_contents]
+    contents = next((s for s in document.sections if s.kind is doc.SectionKind.CONTENTS), None)
+    if listed:
+        chunks.append(f"## {_text(contents.title if contents else 'Contents')}")
+        for block in contents.blocks if contents else ():
+            chunks += _block(block)
+        chunks.append("\n".join(f"{n}. {_text(s.title)}" for n, s in enumerate(listed, 1)))
+    for section in sections:
+        chunks.append(f"## {_text(section.title)}")
+        if section.intro:
+            chunks.append(inline_markdown(section.intro))
+        if section.time_needed_minutes:
+            minutes = section.time_needed_minutes
+            chunks.append(f"*Time needed: about {minutes} minute{'s' if minutes != 1 else ''}.*")
+        if section.content_warning:
+            chunks.append(f"> **Before you read:** "
+                          f"{escape_markdown(section.content_warning, False)} "
+                          "You can skip this page.")
+        for block in section.blocks:
+            chunks += _block(block)
+        review = _review(section.last_reviewed, section.next_review)
+        if review:
+            chunks.append(f"*{review}.*")
+    meta = document.meta
+    footer = f"{_text(meta.author)}. Content version {_text(meta.content_version or '-')}."
+    review = _review(meta.last_reviewed, meta.next_review)
+    chunks += ["---", footer + (f" {review}." if review else "")]
+    if document.kind == "pack":
+        chunks.append("This pack does not replace advice from a doctor, nurse or pharmacist.")
+    return "\n\n".join(c for c in chunks if c) + "\n"

@@ -1,0 +1,212 @@
+"""Render a :class:`~outreach_kit.document.Document` to PDF bytes with ReportLab.
+
+``render_pdf(document, options)`` is a pure function: it writes no files, keeps no
+document data in globals, and gives byte-identical output for the same input
+(``invariant=1``). What it produces:
+
+- an optional cover (no footer), then each section, new sections on a new page;
+- a contents section filled with the page each section starts on (``multiBuild``: the
+  first pass only lays pages out, without drawing, to find where sections start; the
+  second draws), bookmarks (outline) for the cover and every section;
+- a footer on every page but the cover: "Page X of Y" (the cover is not counted, and
+  PDF page labels match: "Cover", 1, 2, ...), the content version, and "Last reviewed /
+  Next review due" from the document's metadata;
+- title, author, subject, keywords and language in the PDF metadata;
+- Atkinson Hyperlegible embedded, and no other font in the file;
+- for the A5 booklet profile, A5 pages imposed two-up on A4 landscape (:mod:`.booklet`).
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError
+
+from ..document import Document, DocumentMeta, uk_date
+from ..errors import RenderError
+from .booklet import impose_booklet
+from .fonts import REGULAR, drawable_text, register_fonts
+from .options import PageFormat, PrintOptions
+from .pdf_flowables import ContentsTable
+from .pdf_story import StoryBuilder
+from .pdf_styles import PdfStyles, styles_for
+
+CREATOR = "Outreach Kit"
+
+# Streams are compressed but not also ASCII85-encoded: smaller files, and without
+# ReportLab's optional C accelerator the encoding costs a noticeable share of render time.
+rl_config.useA85 = 0
+
+
+def render_pdf(document: Document, options: PrintOptions = PrintOptions()) -> bytes:  # noqa: B008
+    """The document as PDF bytes, laid out for the chosen print profiles."""
+    register_fonts()
+    styles = styles_for(options)
+    story = StoryBuilder(document, styles).build()
+    buffer = BytesIO()
+    template = PackDocTemplate(buffer, document, styles, story)
+    try:
+        template.multiBuild(story, canvasmaker=FooterCanvas)
+    except LayoutError:
+        raise RenderError(
+            "Part of the document is too big to fit on a page. Shorten the longest text "
+            "and try again."
+        ) from None  # ReportLab's message quotes the text, which may be the client's
+    pdf = buffer.getvalue()
+    if options.page is PageFormat.A5_BOOKLET:
+        pdf = impose_booklet(pdf)
+    return pdf
+
+
+def footer_lines(meta: DocumentMeta, page: int, total: int) -> list[str]:
+    """The footer text for one page (without the cover, pages count from 1)."""
+    lines = [f"Page {page} of {total}"]
+    review = []
+    if meta.last_reviewed:
+        review.append(f"Last reviewed {uk_date(meta.last_reviewed)}")
+    if meta.next_review:
+        review.append(f"Next review due {uk_date(meta.next_review)}")
+    if meta.content_version:
+        lines[0] += f" · Content version {drawable_text(meta.content_version)}"
+    if review:
+        lines.append(" / ".join(review))
+    return lines
+
+
+class PackDocTemplate(BaseDocTemplate):
+    """One frame per page; records where sections start for bookmarks and contents."""
+
+    def __init__(self, buffer: BytesIO, document: Document, styles: PdfStyles,
+                 story: list[Flowable]):
+        layout = styles.layout
+        meta = document.meta
+        super().__init__(
+            buffer,
+            pagesize=layout.page_size,
+            leftMargin=layout.left,
+            rightMargin=layout.right,
+            topMargin=layout.top,
+            bottomMargin=layout.bottom,
+            title=drawable_text(meta.title),
+            author=drawable_text(meta.author),
+            subject=drawable_text(meta.subject),
+            keywords=[drawable_text(word) for word in meta.keywords],
+            creator=CREATOR,
+            lang=meta.language or "en-GB",
+            invariant=1,
+            pageCompression=1,
+            initialFontName=REGULAR,
+            initialFontSize=styles.body_size,
+            initialLeading=styles.body.leading,
+            displayDocTitle=1,
+        )
+        self.meta = meta
+        self.styles = styles
+        self.page_offset = 1 if document.cover is not None else 0
+        frame = BodyFrame(layout.left, layout.bottom, layout.frame_width, layout.frame_height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._page_colour)])
+        self._marked: set[str] = set()
+        self._passes = 0
+        self.has_contents = any(isinstance(f, ContentsTable) for f in story)
+
+    def _page_colour(self, canvas: Canvas, _doc) -> None:
+        colour = self.styles.palette.page
+        if colour is not None:
+            canvas.saveState()
+            canvas.setFillColor(colour)
+            width, height = self.styles.layout.page_size
+            canvas.rect(0, 0, width, height, stroke=0, fill=1)
+            canvas.restoreState()
+
+    def beforeDocument(self) -> None:
+        # Each multiBuild pass starts afresh, or bookmarks and contents never settle.
+        self._marked = set()
+        self._passes += 1
+        self.canv.pack_template = self
+        # With a contents table the first pass only finds where sections start: it is
+        # never saved (ContentsTable asks for a second pass), so nothing is drawn in it.
+        self.canv.measure_only = self.has_contents and self._passes == 1
+
+    def afterFlowable(self, flowable) -> None:
+        marker = getattr(flowable, "outline_marker", None)
+        if marker is None or marker.key in self._marked:
+            return
+        self._marked.add(marker.key)
+        self.canv.bookmarkPage(marker.key)
+        self.canv.addOutlineEntry(marker.title, marker.key, level=0, closed=False)
+        if hasattr(self, "_indexingFlowables"):
+            self.notify("section-page", (marker.key, self.page - self.page_offset))
+
+    def draw_footer(self, canvas: Canvas, page_index: int, page_count: int) -> None:
+        if page_index < self.page_offset:
+            return
+        total = page_count - self.page_offset
+        lines = footer_lines(self.meta, page_index + 1 - self.page_offset, total)
+        layout = self.styles.layout
+        size = layout.footer_size
+        widest = max(canvas.stringWidth(line, REGULAR, size) for line in lines)
+        if widest > layout.frame_width:
+            size = max(5.0, size * layout.frame_width / widest)
+        canvas.saveState()
+        canvas.setFont(REGULAR, size)
+        canvas.setFillColor(self.styles.palette.muted)
+        y = layout.bottom - layout.footer_size * 2.2
+        for line in lines:
+            canvas.drawString(layout.left, y, line)
+            y -= size * 1.35
+        canvas.restoreState()
+
+
+class BodyFrame(Frame):
+    """A frame that, in a measuring pass, places flowables without drawing them."""
+
+    def _add(self, flowable, canv, trySplit=0):
+        if not getattr(canv, "measure_only", False):
+            return super()._add(flowable, canv, trySplit)
+        flowable.drawOn = _skip_drawing
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+
+def _skip_drawing(*_args, **_kwargs) -> None:
+    return None
+
+
+class FooterCanvas(Canvas):
+    """Defers each page until the end, so the footer can say "Page X of Y".
+
+    Bookmarks are deferred with their page, so they point at the right page.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._page_states: list[dict] = []
+        self._page_bookmarks: list[tuple[str, dict]] = []
+
+    def bookmarkPage(self, key, **kwargs):
+        self._page_bookmarks.append((key, kwargs))
+
+    def showPage(self):
+        self._page_states.append(dict(self.__dict__))
+        self._page_bookmarks = []
+        self._startPage()
+
+    def save(self):
+        template: PackDocTemplate = self.pack_template
+        count = len(self._page_states)
+        if template.page_offset and count > 1:
+            self.addPageLabel(0, prefix="Cover")
+            self.addPageLabel(1, style="ARABIC", start=1)
+        for index, state in enumerate(self._page_states):
+            self.__dict__.update(state)
+            for key, kwargs in self._page_bookmarks:
+                Canvas.bookmarkPage(self, key, **kwargs)
+            template.draw_footer(self, index, count)
+            Canvas.showPage(self)
+        Canvas.save(self)

@@ -1,0 +1,399 @@
+"""Turn a :class:`~outreach_kit.document.Document` into a list of ReportLab flowables.
+
+Every string from the document reaches ReportLab through :mod:`.escape` (drawable text,
+XML-escaped); the only markup is what this module builds. Each block type has one method.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    Spacer,
+    TableStyle,
+)
+
+from ..document import (
+    BulletList,
+    Callout,
+    ContactLine,
+    Cover,
+    Document,
+    Heading,
+    Inline,
+    Letter,
+    QRLink,
+    Section,
+    SectionKind,
+    ServiceCard,
+    Steps,
+    Tone,
+    WalletCard,
+    WriteIn,
+    uk_date,
+)
+from ..document import PageBreak as PageBreakBlock
+from ..document import Paragraph as ParagraphBlock
+from .escape import linked, para_markup, safe_link, text_markup
+from .fonts import REGULAR, drawable_text
+from .pdf_flowables import (
+    ContentsTable,
+    FontSafeTable,
+    HiddenMarker,
+    LogoImage,
+    OutlineMarker,
+    QrCode,
+    RuledLines,
+    SectionTitle,
+    TickBox,
+    WrapOnceParagraph,
+)
+from .pdf_flowables import WalletCard as WalletCardFlowable
+from .pdf_styles import PdfStyles
+
+EXAMPLE_DATA_BANNER = "Example data: replace with your area's services before printing."
+TONE_LABELS = {Tone.TIP: "Tip", Tone.WARNING: "Take care", Tone.SAFETY: "Staying safer"}
+QR_SIZE = 24 * mm
+CARD_PADDING_X = 18  # left plus right padding inside a service card's cells
+CUT_OUT_HELP = "Cut along the dashed line. Fold along the dotted line so the card has two sides."
+
+
+def cover_key() -> str:
+    return "cover"
+
+
+def section_key(index: int) -> str:
+    return f"section-{index}"
+
+
+class StoryBuilder:
+    """Builds the flowables for one document in one print profile."""
+
+    def __init__(self, document: Document, styles: PdfStyles):
+        self.document = document
+        self.styles = styles
+        self.palette = styles.palette
+
+    # ------------------------------------------------------------------ text helpers
+
+    def inline(self, inline: Inline) -> str:
+        return para_markup(inline, italics=self.styles.italics)
+
+    def para(self, markup: str, style=None) -> WrapOnceParagraph:
+        return WrapOnceParagraph(markup, style or self.styles.body)
+
+    def labelled(self, label: str, value: str, style=None,
+                 href: str | None = None) -> WrapOnceParagraph:
+        shown = linked(text_markup(value), href)
+        return self.para(f"<b>{text_markup(label)}</b> {shown}", style)
+
+    def boxed(self, content: list[Flowable], edge, fill, *, thick: bool = False,
+              bar: bool = False, width: float | None = None) -> FontSafeTable:
+        table = FontSafeTable([[content]], colWidths=[width or self.styles.layout.frame_width],
+                              hAlign="LEFT")
+        commands = [
+            ("BACKGROUND", (0, 0), (-1, -1), fill),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ]
+        if bar:
+            commands.append(("LINEBEFORE", (0, 0), (0, -1), 4, edge))
+        else:
+            commands.append(("BOX", (0, 0), (-1, -1), 2 if thick else 1, edge))
+        table.setStyle(TableStyle(commands))
+        table.spaceAfter = self.styles.body.spaceAfter
+        return table
+
+    def notice_box(self, text: str) -> FontSafeTable:
+        return self.boxed([self.para(text_markup(text), self.styles.notice)],
+                          self.palette.warning_edge, self.palette.warning_fill, thick=True)
+
+    # ------------------------------------------------------------------ document
+
+    def build(self) -> list[Flowable]:
+        story: list[Flowable] = []
+        pending_notices = list(self.document.notices)
+        if self.document.cover is not None:
+            story += self.cover(self.document.cover, pending_notices)
+            pending_notices = []
+            story.append(PageBreak())
+        for index, section in enumerate(self.document.sections):
+            if section.new_page and story and not isinstance(story[-1], PageBreak):
+                story.append(PageBreak())
+            story += self.section(index, section, pending_notices)
+            pending_notices = []
+        return story
+
+    def cover(self, cover: Cover, notices: list[str]) -> list[Flowable]:
+        s = self.styles
+        out: list[Flowable] = [Spacer(1, s.layout.frame_height * 0.1)]
+        marker = OutlineMarker(cover_key(), drawable_text(cover.title) or "Cover")
+        out.append(SectionTitle(text_markup(cover.title), s.cover_title, marker))
+        if cover.subtitle:
+            out.append(self.para(text_markup(cover.subtitle), s.cover_subtitle))
+        for label, value in (("Service:", cover.service), ("Keyworker:", cover.keyworker),
+                             ("Contact:", cover.contact), ("Date:", cover.date_text)):
+            if value:
+                out.append(self.labelled(label, value, s.cover_line))
+        if notices:
+            out.append(Spacer(1, s.body_size * 2))
+            out += [self.notice_box(notice) for notice in notices]
+        return out
+
+    def section(self, index: int, section: Section, notices: list[str]) -> list[Flowable]:
+        s = self.styles
+        marker = OutlineMarker(section_key(index), drawable_text(section.title) or "Section")
+        out: list[Flowable] = []
+        if section.kind is SectionKind.LETTER:
+            out.append(HiddenMarker(marker))
+        else:
+            out.append(SectionTitle(text_markup(section.title), s.h1, marker))
+        out += [self.notice_box(notice) for notice in notices]
+        if section.intro:
+            out.append(self.para(self.inline(section.intro), s.lead))
+        if section.time_needed_minutes:
+            minutes = section.time_needed_minutes
+            out.append(self.para(f"About {minutes} minute{'s' if minutes != 1 else ''}."))
+        if section.content_warning:
+            out.append(self.boxed(
+                [self.labelled("Content note:", section.content_warning)],
+                self.palette.warning_edge, self.palette.warning_fill, thick=True))
+        out.extend(self.blocks(section.blocks))
+        if section.kind is SectionKind.CONTENTS:
+            out.append(self.contents_table(index))
+        review = self.review_line(section)
+        if review:
+            out.append(Spacer(1, s.body_size))
+            out.append(self.para(text_markup(review), s.small))
+        return out
+
+    def contents_table(self, own_index: int) -> ContentsTable:
+        entries = [
+            (section_key(i), text_markup(section.title))
+            for i, section in enumerate(self.document.sections)
+            if section.in_contents and section.kind is not SectionKind.CONTENTS
+            and i != own_index
+        ]
+        return ContentsTable(entries, self.styles.contents_entry, self.styles.contents_number,
+                             self.palette.rule)
+
+    @staticmethod
+    def review_line(section: Section) -> str:
+        parts = []
+        if section.last_reviewed:
+            parts.append(f"Last reviewed {uk_date(section.last_reviewed)}.")
+        if section.next_review:
+            parts.append(f"Next review due {uk_date(section.next_review)}.")
+        return " ".join(parts)
+
+    # ------------------------------------------------------------------ blocks
+
+    def blocks(self, blocks) -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in blocks:
+            out.extend(self.block(block))
+        return out
+
+    def block(self, block) -> list[Flowable]:
+        s = self.styles
+        match block:
+            case Heading(text=text, level=level):
+                style = s.h2 if level <= 2 else s.h3
+                return [self.para(self.inline(text), style)]
+            case ParagraphBlock(text=text, style=name):
+                style = {"lead": s.lead, "small": s.small}.get(name, s.body)
+                return [self.para(self.inline(text), style)]
+            case BulletList(items=items):
+                return [self.list_flowable(items, numbered=False)]
+            case Steps(items=items):
+                return [self.list_flowable(items, numbered=True)]
+            case Callout():
+                return [self.callout(block)]
+            case WriteIn():
+                return self.write_in(block)
+            case ServiceCard():
+                return [KeepTogether(self.service_card(block))]
+            case QRLink():
+                return [self.qr_link(block)]
+            case ContactLine():
+                return [KeepTogether(self.contact_line(block))]
+            case WalletCard():
+                return [KeepTogether(self.wallet_card(block))]
+            case Letter():
+                return self.letter(block)
+            case PageBreakBlock():
+                return [PageBreak()]
+        raise TypeError(f"unknown block type {type(block).__name__}")
+
+    def list_flowable(self, items: tuple[Inline, ...], *, numbered: bool) -> ListFlowable:
+        s = self.styles
+        flowables = [ListItem(self.para(self.inline(item), s.list_item)) for item in items]
+        options = dict(bulletFontName=REGULAR, bulletFontSize=s.body_size,
+                       bulletColor=self.palette.text, leftIndent=s.body_size * 1.8,
+                       spaceAfter=s.body.spaceAfter)
+        if numbered:
+            return ListFlowable(flowables, bulletType="1", bulletFormat="%s.", **options)
+        return ListFlowable(flowables, bulletType="bullet", start="•", **options)
+
+    def callout(self, block: Callout) -> FontSafeTable:
+        s = self.styles
+        edge, fill = {
+            Tone.INFO: (self.palette.info_edge, self.palette.info_fill),
+            Tone.TIP: (self.palette.tip_edge, self.palette.tip_fill),
+            Tone.WARNING: (self.palette.warning_edge, self.palette.warning_fill),
+            Tone.SAFETY: (self.palette.safety_edge, self.palette.safety_fill),
+        }[block.tone]
+        content: list[Flowable] = []
+        if block.title:
+            content.append(self.para(self.inline(block.title), s.callout_title))
+        elif block.tone in TONE_LABELS:
+            content.append(self.para(TONE_LABELS[block.tone], s.callout_title))
+        content += [self.para(self.inline(line), s.card_text) for line in block.body]
+        strong = block.tone in (Tone.WARNING, Tone.SAFETY)
+        return self.boxed(content, edge, fill, thick=strong, bar=not strong)
+
+    def write_in(self, block: WriteIn) -> list[Flowable]:
+        s = self.styles
+        prompt = WrapOnceParagraph(self.inline(block.prompt), s.h3)
+        out: list[Flowable] = [prompt]
+        if block.choices:
+            box = s.tick_box_size
+            rows = [[TickBox(box, self.palette.text), self.para(self.inline(choice), s.body)]
+                    for choice in block.choices]
+            table = FontSafeTable(rows, colWidths=[box + 10, s.layout.frame_width - box - 10],
+                                  hAlign="LEFT")
+            table.setStyle(TableStyle([
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (0, -1), s.body.leading - box - 1),
+                ("TOPPADDING", (1, 0), (1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]))
+            out.append(table)
+        if block.lines > 0:
+            out.append(RuledLines(block.lines, s.write_line_gap, self.palette.rule))
+        out.append(Spacer(1, s.body_size))
+        # Keep the prompt with its first lines or boxes.
+        return [KeepTogether(out[:2]), *out[2:]]
+
+    def service_card(self, card: ServiceCard) -> list[Flowable]:
+        s = self.styles
+        width = s.layout.frame_width
+        qr = _qr_target(card.web)
+        text_width = width - QR_SIZE - 16 if qr else width
+        text: list[Flowable] = [self.para(text_markup(card.name), s.card_title)]
+        if card.example:
+            text.append(self.boxed([self.para(text_markup(EXAMPLE_DATA_BANNER), s.notice)],
+                                   self.palette.warning_edge, self.palette.warning_fill,
+                                   thick=True, width=text_width - CARD_PADDING_X))
+        if card.description:
+            text.append(self.para(self.inline(card.description), s.card_text))
+        phone = card.phone + (f" ({card.phone_note})" if card.phone_note else "")
+        rows = [
+            ("Phone:", phone, _tel(card.phone)),
+            ("Text:", card.text, None),
+            ("Open:", card.hours, None),
+            ("Cost:", card.cost, None),
+            ("Who it is for:", card.for_whom, None),
+            ("Address:", card.address, None),
+            ("Website:", card.web, card.web),
+            ("Email:", card.email, f"mailto:{card.email}" if card.email else None),
+        ]
+        text += [self.labelled(label, value, s.card_text, href) for label, value, href in rows
+                 if value.strip()]
+        if card.last_checked:
+            text.append(self.para(text_markup(f"Last checked {uk_date(card.last_checked)}."),
+                                  s.small))
+        if qr:
+            table = FontSafeTable([[text, QrCode(qr, QR_SIZE, self.palette.black)]],
+                                  colWidths=[text_width, QR_SIZE + 16], hAlign="LEFT")
+        else:
+            table = FontSafeTable([[text]], colWidths=[width], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("BOX", (0, 0), (-1, -1), 1, self.palette.rule),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CARD_PADDING_X - 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ]))
+        return [table, Spacer(1, s.body_size)]
+
+    def qr_link(self, block: QRLink) -> FontSafeTable:
+        s = self.styles
+        words = [self.para(f"<b>{text_markup(block.label)}</b>", s.body),
+                 self.labelled("Web:", block.url, s.small, block.url)]
+        target = _qr_target(block.url)
+        cells = [[QrCode(target, QR_SIZE, self.palette.black), words]] if target else [[words]]
+        widths = [QR_SIZE + 12, s.layout.frame_width - QR_SIZE - 12] if target else None
+        table = FontSafeTable(cells, colWidths=widths, hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        table.spaceAfter = s.body.spaceAfter
+        return table
+
+    def contact_line(self, contact: ContactLine) -> list[Flowable]:
+        s = self.styles
+        number = linked(text_markup(contact.number), _tel(contact.number))
+        out: list[Flowable] = [self.para(text_markup(contact.label), s.contact_label),
+                               self.para(number, s.contact_number)]
+        if contact.note:
+            out.append(self.para(text_markup(contact.note), s.body))
+        return out
+
+    def wallet_card(self, card: WalletCard) -> list[Flowable]:
+        s = self.styles
+        front: list[Flowable] = [self.para(text_markup(card.title), s.wallet_title)]
+        front += [self.para(f"<b>{text_markup(c.label)}</b> {text_markup(c.number)}",
+                            s.wallet_text) for c in card.contacts]
+        back: list[Flowable] = [self.para("My steps", s.wallet_title)]
+        back += [self.para(f"{n}. {text_markup(step)}", s.wallet_text)
+                 for n, step in enumerate(card.steps, start=1)]
+        return [self.para(CUT_OUT_HELP, s.body),
+                WalletCardFlowable(front, back, self.palette.text),
+                Spacer(1, s.body_size)]
+
+    def letter(self, letter: Letter) -> list[Flowable]:
+        s = self.styles
+        head = letter.letterhead
+        out: list[Flowable] = []
+        if head.logo:
+            out.append(LogoImage(head.logo, greyscale=s.options.greyscale))
+        if head.organisation:
+            out.append(self.para(text_markup(head.organisation), s.card_title))
+        out += [self.para(text_markup(line), s.small) for line in head.address_lines]
+        out.append(Spacer(1, s.body_size * 1.5))
+        if letter.date_text:
+            out.append(self.para(text_markup(letter.date_text)))
+        if letter.greeting:
+            out.append(self.para(self.inline(letter.greeting)))
+        out += [self.para(self.inline(paragraph)) for paragraph in letter.paragraphs]
+        closing: list[Flowable] = []
+        if letter.sign_off:
+            closing.append(self.para(self.inline(letter.sign_off)))
+        if letter.signer_name:
+            closing.append(self.para(f"<b>{text_markup(letter.signer_name)}</b>", s.body))
+        if letter.signer_role:
+            closing.append(self.para(text_markup(letter.signer_role), s.body))
+        if closing:
+            out.append(KeepTogether(closing))
+        return out
+
+
+def _tel(number: str) -> str | None:
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    return f"tel:{digits}" if len(digits) >= 3 else None
+
+
+def _qr_target(url: str) -> str | None:
+    """Web addresses worth a QR code: https only, and short enough to scan."""
+    url = url.strip()
+    if url.lower().startswith("https://") and len(url) <= 300 and url.isprintable():
+        return safe_link(url)
+    return None

@@ -1,0 +1,215 @@
+"""Page geometry, colours and paragraph styles for each print profile.
+
+Profiles combine: A4 or A5 pages, standard or large type, optional dyslexia spacing and
+cream paper colour, optional greyscale. The rules come from CONTENT_GUIDE.md:
+
+- standard: 13 pt body on A4 (12 pt on A5), leading 1.45 x, left aligned, about 65
+  characters a line, no underlining, no capitals for emphasis;
+- large print: 18 pt body, headings larger, wider measure;
+- dyslexia: cream page colour, no italics (the renderer sets emphasis upright), leading
+  1.6 x and more space between paragraphs;
+- greyscale: every colour becomes the grey of the same lightness. Combined with dyslexia
+  the page colour is left out (a grey wash wastes toner; print on cream paper instead).
+
+Meaning is never carried by colour alone: tones of callouts also have a written label and a
+border style, and example-data banners say so in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from functools import lru_cache
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from .fonts import BOLD, REGULAR
+from .options import PageFormat, PrintOptions
+
+
+@dataclass(frozen=True)
+class Palette:
+    text: Color
+    heading: Color
+    muted: Color
+    rule: Color
+    info_fill: Color
+    info_edge: Color
+    tip_fill: Color
+    tip_edge: Color
+    warning_fill: Color
+    warning_edge: Color
+    safety_fill: Color
+    safety_edge: Color
+    black: Color
+    page: Color | None = None  # page colour (cream for dyslexia), None for plain paper
+
+    def greyscale(self) -> Palette:
+        changes = {f.name: _grey(getattr(self, f.name)) for f in fields(self)}
+        return replace(self, **changes)
+
+
+CREAM = HexColor("#FDF6E3")
+
+STANDARD_PALETTE = Palette(
+    text=HexColor("#1B1B1B"),
+    heading=HexColor("#0B4F6C"),
+    muted=HexColor("#3F4A52"),
+    rule=HexColor("#5E6B75"),
+    info_fill=HexColor("#E7F0F7"),
+    info_edge=HexColor("#0B4F6C"),
+    tip_fill=HexColor("#E8F4EA"),
+    tip_edge=HexColor("#2E6B3A"),
+    warning_fill=HexColor("#FFF3DC"),
+    warning_edge=HexColor("#7A4F00"),
+    safety_fill=HexColor("#FBE6E6"),
+    safety_edge=HexColor("#9B1C1C"),
+    black=HexColor("#000000"),
+)
+
+
+def _grey(colour: Color | None) -> Color | None:
+    if colour is None:
+        return None
+    level = round(0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue, 4)
+    return Color(level, level, level)
+
+
+@dataclass(frozen=True)
+class Layout:
+    page_size: tuple[float, float]
+    left: float
+    right: float
+    top: float
+    bottom: float
+    footer_size: float
+
+    @property
+    def frame_width(self) -> float:
+        return self.page_size[0] - self.left - self.right
+
+    @property
+    def frame_height(self) -> float:
+        return self.page_size[1] - self.top - self.bottom
+
+
+@dataclass(frozen=True)
+class PdfStyles:
+    options: PrintOptions
+    palette: Palette
+    layout: Layout
+    body_size: float
+    leading_ratio: float
+    italics: bool
+    body: ParagraphStyle
+    lead: ParagraphStyle
+    small: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_subtitle: ParagraphStyle
+    cover_line: ParagraphStyle
+    notice: ParagraphStyle
+    list_item: ParagraphStyle
+    contents_entry: ParagraphStyle
+    contents_number: ParagraphStyle
+    contact_label: ParagraphStyle
+    contact_number: ParagraphStyle
+    callout_title: ParagraphStyle
+    card_title: ParagraphStyle
+    card_text: ParagraphStyle
+    wallet_title: ParagraphStyle
+    wallet_text: ParagraphStyle
+
+    @property
+    def write_line_gap(self) -> float:
+        """Distance between ruled lines on write-in pages: room for handwriting."""
+        return 12 * mm if self.options.large_print else 9 * mm
+
+    @property
+    def tick_box_size(self) -> float:
+        return self.body_size * 1.1
+
+
+def _layout(options: PrintOptions) -> Layout:
+    if options.page is PageFormat.A5_BOOKLET:
+        side = 12 * mm if options.large_print else 15 * mm
+        return Layout(A5, side, side, 14 * mm, 22 * mm, 12 if options.large_print else 8.5)
+    side = 20 * mm if options.large_print else 38 * mm
+    return Layout(A4, side, side, 20 * mm, 26 * mm, 14 if options.large_print else 9)
+
+
+@lru_cache(maxsize=64)
+def styles_for(options: PrintOptions) -> PdfStyles:
+    """Styles for one combination of profiles (cached: styles are never changed after)."""
+    palette = replace(STANDARD_PALETTE,
+                      page=CREAM if options.dyslexia and not options.greyscale else None)
+    if options.greyscale:
+        palette = palette.greyscale()
+    layout = _layout(options)
+    a5 = options.page is PageFormat.A5_BOOKLET
+    body = 18.0 if options.large_print else 12.0 if a5 else 13.0
+    ratio = 1.6 if options.dyslexia else 1.45
+    gap = body * (0.95 if options.dyslexia else 0.65)
+
+    def style(name: str, size: float, *, bold: bool = False, colour: Color | None = None,
+              before: float = 0.0, after: float | None = None, ratio_: float = ratio,
+              keep: bool = False) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=BOLD if bold else REGULAR,
+            fontSize=size,
+            leading=round(size * ratio_, 2),
+            textColor=colour or palette.text,
+            alignment=TA_LEFT,
+            spaceBefore=before,
+            spaceAfter=gap if after is None else after,
+            keepWithNext=keep,
+            splitLongWords=True,
+            allowWidows=0,
+            allowOrphans=0,
+            bulletFontName=REGULAR,
+            linkUnderline=False,
+        )
+
+    small_size = 16.0 if options.large_print else body - 2
+    return PdfStyles(
+        options=options,
+        palette=palette,
+        layout=layout,
+        body_size=body,
+        leading_ratio=ratio,
+        italics=not options.dyslexia,
+        body=style("body", body),
+        lead=style("lead", body * 1.15),
+        small=style("small", small_size, colour=palette.muted),
+        h1=style("h1", body * 1.8, bold=True, colour=palette.heading, after=gap * 0.8,
+                 ratio_=1.25, keep=True),
+        h2=style("h2", body * 1.35, bold=True, colour=palette.heading, before=gap,
+                 after=gap * 0.6, ratio_=1.3, keep=True),
+        h3=style("h3", body * 1.15, bold=True, before=gap * 0.6, after=gap * 0.4,
+                 ratio_=1.3, keep=True),
+        cover_title=style("cover_title", body * 2.6, bold=True, colour=palette.heading,
+                          after=gap * 1.5, ratio_=1.2),
+        cover_subtitle=style("cover_subtitle", body * 1.4, after=gap * 2, ratio_=1.3),
+        cover_line=style("cover_line", body * 1.1, after=gap * 0.5),
+        notice=style("notice", body, bold=True, after=0),
+        list_item=style("list_item", body, after=gap * 0.4),
+        contents_entry=style("contents_entry", body * 1.1, after=0),
+        contents_number=style("contents_number", body * 1.1, bold=True, after=0),
+        contact_label=style("contact_label", body * 1.15, bold=True, after=0, keep=True),
+        contact_number=style("contact_number", body * 1.7, bold=True, after=gap * 0.2,
+                             ratio_=1.25),
+        callout_title=style("callout_title", body, bold=True, after=gap * 0.3),
+        card_title=style("card_title", body * 1.2, bold=True, colour=palette.heading,
+                         after=gap * 0.3, ratio_=1.3),
+        card_text=style("card_text", body, after=gap * 0.25),
+        wallet_title=style("wallet_title", 14 if options.large_print else 11, bold=True,
+                           after=2, ratio_=1.2),
+        wallet_text=style("wallet_text", 12 if options.large_print else 9.5, after=1.5,
+                          ratio_=1.25),
+    )

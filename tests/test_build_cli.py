@@ -1,0 +1,189 @@
+"""``outreach-kit build`` and ``build-batch``: formats, atomic writes, clear errors."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from outreach_kit.cli.main import main
+
+FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "packs" / "content"
+CONTENT = ["--content", str(FIXTURE_CONTENT)]
+
+RECIPE = """\
+schema_version: 1
+person_name: Sam
+service_name: Harbour Drop-in
+observations: [uses-to-switch-off, too-late]
+services: {areas: [Scotland]}
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def recipe(tmp_path) -> Path:
+    return write(tmp_path, "sam.yaml", RECIPE)
+
+
+def test_build_pdf(tmp_path, recipe, capsys):
+    out = tmp_path / "out" / "pack.pdf"
+    assert main(["build", str(recipe), "-o", str(out), *CONTENT]) == 0
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    assert len(reader.pages) >= 10
+    assert "For Sam" in reader.pages[0].extract_text()
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Help right now" in text and "Numbers to keep" in text
+    assert reader.metadata.title == "Outreach Kit pack"
+    assert reader.metadata.author == "Harbour Drop-in"
+    assert "Sam" not in (reader.metadata.subject or "")
+    assert f"wrote {out}" in capsys.readouterr().out
+
+
+def test_build_html_and_markdown_from_the_suffix(tmp_path, recipe):
+    html = tmp_path / "pack.html"
+    md = tmp_path / "pack.md"
+    assert main(["build", str(recipe), "-o", str(html), *CONTENT]) == 0
+    assert main(["build", str(recipe), "-o", str(md), *CONTENT]) == 0
+    assert html.read_text().startswith("<!doctype html>")
+    assert "<h1>For Sam</h1>" in html.read_text()
+    assert md.read_text().startswith("# For Sam\n")
+
+
+def test_format_option_wins_over_suffix(tmp_path, recipe):
+    out = tmp_path / "pack.txt"
+    assert main(["build", str(recipe), "-o", str(out), "--format", "md", *CONTENT]) == 0
+    assert out.read_text().startswith("# For Sam")
+
+
+def test_unknown_suffix_is_a_usage_error(tmp_path, recipe, capsys):
+    assert main(["build", str(recipe), "-o", str(tmp_path / "pack.doc"), *CONTENT]) == 2
+    assert "cannot tell the format from 'pack.doc'" in capsys.readouterr().err
+
+
+def test_profiles_from_the_command_line_and_the_recipe(tmp_path, recipe):
+    out = tmp_path / "large.html"
+    assert main(["build", str(recipe), "-o", str(out), "--profile", "large-print",
+                 "--profile", "greyscale", *CONTENT]) == 0
+    assert '<body class="profile-large-print profile-greyscale">' in out.read_text()
+    dyslexia = write(tmp_path, "d.yaml", RECIPE + "print: {profiles: [dyslexia]}\n")
+    assert main(["build", str(dyslexia), "-o", str(out), *CONTENT]) == 0
+    assert '<body class="profile-dyslexia">' in out.read_text()
+
+
+def test_unknown_profile_is_a_usage_error(tmp_path, recipe, capsys):
+    code = main(["build", str(recipe), "-o", str(tmp_path / "x.pdf"), "--profile", "tiny",
+                 *CONTENT])
+    assert code == 2 and "unknown print profile 'tiny'" in capsys.readouterr().err
+
+
+def test_bad_recipe_is_one_clear_line_and_exit_1(tmp_path, capsys):
+    bad = write(tmp_path, "bad.yaml", "schema_version: 1\nobservations: [too-late, made-up]\n")
+    out = tmp_path / "pack.pdf"
+    assert main(["build", str(bad), "-o", str(out), *CONTENT]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"error: {bad}:2: observations[1]: unknown observation 'made-up' "
+                   "(see content/model.yaml)\n")
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_missing_and_non_mapping_recipes(tmp_path, capsys):
+    missing = tmp_path / "missing.yaml"
+    assert main(["build", str(missing), "-o", str(tmp_path / "a.pdf"), *CONTENT]) == 1
+    assert capsys.readouterr().err == f"error: {missing}: file not found\n"
+    listy = write(tmp_path, "list.yaml", "- a\n- b\n")
+    assert main(["build", str(listy), "-o", str(tmp_path / "a.pdf"), *CONTENT]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {listy}:1: a recipe must be a set of 'key: value' lines")
+    assert err.count("\n") == 1
+
+
+def test_failed_build_keeps_the_old_file_and_leaves_no_temp_files(tmp_path, recipe):
+    out = tmp_path / "pack.md"
+    out.write_text("old pack")
+    bad = write(tmp_path, "bad.yaml", "schema_version: 1\nmodules: [nope-nope]\n")
+    assert main(["build", str(bad), "-o", str(out), *CONTENT]) == 1
+    assert out.read_text() == "old pack"
+    assert main(["build", str(recipe), "-o", str(out), *CONTENT]) == 0
+    assert out.read_text().startswith("# For Sam")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "pack.md", "sam.yaml"]
+    assert (out.stat().st_mode & 0o077) == 0  # readable only by the user who made it
+
+
+# ---------------------------------------------------------------------------- batch
+
+
+def test_build_batch_reports_a_broken_recipe_and_builds_the_rest(tmp_path, capsys):
+    recipes = tmp_path / "recipes"
+    recipes.mkdir()
+    write(recipes, "one.yaml", RECIPE)
+    write(recipes, "two.yaml", RECIPE.replace("Sam", "Jo"))
+    write(recipes, "three.yaml", RECIPE + "print: {formats: [html, md]}\n")
+    broken = write(recipes, "broken.yaml", "schema_version: 1\nmodules: [not-a-module]\n")
+    out = tmp_path / "packs"
+    code = main(["build-batch", str(recipes), "-o", str(out), "--jobs", "2", *CONTENT])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert sorted(p.name for p in out.iterdir()) == [
+        "one.pdf", "three.html", "three.md", "two.pdf"]
+    assert "For Jo" in PdfReader(out / "two.pdf").pages[0].extract_text()
+    assert (f"error: {broken}:2: modules[0]: unknown module 'not-a-module'"
+            in captured.err)
+    assert "Traceback" not in captured.err
+    assert "built 3 of 4 packs" in captured.out
+    assert "Building" in captured.err  # the progress bar is on stderr
+
+
+def test_build_batch_all_good_with_format(tmp_path, capsys):
+    recipes = tmp_path / "recipes"
+    recipes.mkdir()
+    for n in range(3):
+        write(recipes, f"r{n}.yaml", RECIPE)
+    out = tmp_path / "packs"
+    assert main(["build-batch", str(recipes), "-o", str(out), "--format", "md",
+                 "--jobs", "1", *CONTENT]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["r0.md", "r1.md", "r2.md"]
+
+
+def test_build_batch_empty_or_missing_folder(tmp_path, capsys):
+    assert main(["build-batch", str(tmp_path / "none"), "-o", str(tmp_path / "o"),
+                 *CONTENT]) == 2
+    assert "folder not found" in capsys.readouterr().err
+    (tmp_path / "empty").mkdir()
+    assert main(["build-batch", str(tmp_path / "empty"), "-o", str(tmp_path / "o"),
+                 *CONTENT]) == 2
+    assert "no recipe files" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------- start-up
+
+
+def test_cli_start_up_does_not_import_heavy_modules():
+    code = ("import sys; from outreach_kit.cli.main import build_parser; build_parser(); "
+            "print(sorted(m for m in ('reportlab', 'streamlit', 'jinja2', 'nh3', 'tqdm') "
+            "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    assert result.stdout.strip() == "[]"
+
+
+def test_reference_pack_with_real_content_is_16_pages_or_more(tmp_path):
+    reference = Path(__file__).resolve().parents[1] / "examples" / "reference-pack.yaml"
+    out = tmp_path / "reference.pdf"
+    assert main(["build", str(reference), "-o", str(out)]) == 0
+    reader = PdfReader(out)
+    assert len(reader.pages) >= 16
+    assert "For Sam" in reader.pages[0].extract_text()
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "Help right now" in titles and "Your wallet card" in titles
