@@ -22,11 +22,11 @@ from PIL import Image
 from outreach_kit.cli.main import main
 from outreach_kit.letters.build import build_letterhead, letter_document
 from outreach_kit.letters.compose import compose_letter
-from outreach_kit.letters.export import export_letter
 from outreach_kit.letters.library import letter_library
 from outreach_kit.letters.make import make_letter
 from outreach_kit.letters.recipe import LetterRecipe
 from outreach_kit.letters.schema import LetterType
+from outreach_kit.outputs import render_document as export_letter
 from outreach_kit.render.docx import clean as docx_clean
 from outreach_kit.render.fonts import drawable_text
 from outreach_kit.render.markdown import markdown_reading

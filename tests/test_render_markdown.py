@@ -139,3 +139,19 @@ def test_hostile_user_text_in_a_pack(fixture_library):
     assert f"For {hostile}" in words
     assert "Your worker: - Alex" in words and "Contact: 1. call" in words
     assert "<li>two</li>" in words and "> quote" in words
+
+
+def test_a_letter_on_its_own_has_no_title_heading_or_footer():
+    from outreach_kit.document import Letter, Letterhead, SectionKind
+
+    letter = Letter(Letterhead("Harbour Drop-in"), "26 November 2026", doc.user_text("Dear Sam,"),
+                    (doc.user_text("It was good to see you."),), doc.user_text("Take care,"),
+                    "Alex")
+    document = doc.Document(
+        kind="letter", meta=doc.DocumentMeta("Letter", "Alex", "After a conversation"),
+        sections=(doc.Section("letter", "A letter for you", SectionKind.LETTER, (letter,),
+                              in_contents=False),))
+    text = render_markdown(document)
+    assert text.startswith("**Harbour Drop-in**")
+    assert "#" not in text and "Content version" not in text
+    assert "It was good to see you." in text

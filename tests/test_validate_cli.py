@@ -109,7 +109,8 @@ def test_strict_fails_on_each_kind_of_warning(content, capsys, kind):
 
 
 def test_example_directory_is_noted_but_passes_strict(content, capsys):
-    edit(content / SERVICES, "  area: Testshire\nservices:", "  area: Testshire\n  example: true\nservices:")
+    edit(content / SERVICES, "  area: Testshire\nservices:",
+         "  area: Testshire\n  example: true\nservices:")
     code, out, err = validate(capsys, str(content), "--strict")
     assert code == 0, err
     assert "0 errors, 0 warnings, 1 notes" in out

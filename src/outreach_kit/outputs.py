@@ -32,17 +32,17 @@ FORMATS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def format_for(path: Path, given: str | None = None) -> str:
-    """The output format named by ``given`` or by the file's suffix."""
-    if given:
-        fmt = given.lower().lstrip(".")
-    else:
-        fmt = {suffix: name for name, (_, _, suffix) in FORMATS.items()}.get(
-            path.suffix.lower(), "")
-        fmt = "md" if path.suffix.lower() == ".markdown" else fmt
-    if fmt not in FORMATS:
-        raise UsageError(f"cannot tell the output format of '{path.name}'; "
-                         f"use --format ({', '.join(FORMATS)})")
+def format_for(path: Path, given: str | None = None,
+               allowed: tuple[str, ...] = tuple(FORMATS)) -> str:
+    """The output format named by ``given`` or else by the file's suffix."""
+    suffixes = {suffix: name for name, (_, _, suffix) in FORMATS.items()}
+    suffixes |= {".htm": "html", ".markdown": "md"}
+    fmt = given.lower().lstrip(".") if given else suffixes.get(path.suffix.lower(), "")
+    if fmt not in allowed:
+        endings = [FORMATS[f][2] for f in allowed]
+        listed = ", ".join(endings[:-1]) + f" or {endings[-1]}" if len(endings) > 1 else endings[0]
+        raise UsageError(f"cannot tell the format from '{path.name}': end the file name with "
+                         f"{listed}, or use --format")
     return fmt
 
 

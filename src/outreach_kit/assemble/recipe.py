@@ -32,7 +32,7 @@ from ..render.options import PROFILE_NAMES, PrintOptions
 # purpose: a long name must never crash a pack, only look long.
 MAX_FREE_TEXT = 5000
 MAX_WALLET_STEPS = 3
-FORMATS = ("pdf", "html", "md")
+FORMATS = ("pdf", "html", "md", "docx")
 
 FreeText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_FREE_TEXT)
@@ -55,7 +55,7 @@ class PrintChoice(_Strict):
     """Print profiles (names from ``PROFILE_NAMES``) and, optionally, output formats."""
 
     profiles: list[str] = Field(default_factory=list)
-    formats: list[Literal["pdf", "html", "md"]] = Field(default_factory=list)
+    formats: list[Literal["pdf", "html", "md", "docx"]] = Field(default_factory=list)
 
     @field_validator("profiles")
     @classmethod

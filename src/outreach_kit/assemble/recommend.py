@@ -13,10 +13,10 @@ How it works (observations -> subthemes -> modules):
    that kind linked to any of the category's subthemes is added; failing that, any module
    of that kind (so a thin library still gives a balanced pack).
 4. **Safety floor**, always added last: every client module with a ``safety_floor``
-   position in its content file, in that order (``help-right-now`` and the pages about surviving an overdose, which
-   fit everyone a pack is for: MODEL.md says the people this is for face a high risk of
-   overdose). Other staying-safer pages (tolerance, injecting care, testing, drug alerts)
-   come in through step 2 when they link to a touched subtheme.
+   position in its content file, in that order (``help-right-now`` and the pages about
+   surviving an overdose, which fit everyone a pack is for: MODEL.md says the people this
+   is for face a high risk of overdose). Other staying-safer pages (tolerance, injecting
+   care, testing, drug alerts) come in through step 2 when they link to a touched subtheme.
 
 Ranking: score (sum of the weights of touched subthemes a module answers, plus a little
 for each other touched category it reaches), then kind (making sense before trying,

@@ -15,16 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
+from ..outputs import FORMATS as ALL_FORMATS
+
+FILE_SUFFIX = {fmt: suffix for fmt, (_, _, suffix) in ALL_FORMATS.items()}
 
 if TYPE_CHECKING:
     from ..assemble.recipe import Recipe
     from ..content.library import ContentLibrary
-    from ..document import Document
     from ..render.options import PrintOptions
 
-FORMATS = ("pdf", "html", "md")
-SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
-EXTENSIONS = {"pdf": ".pdf", "html": ".html", "md": ".md"}
+FORMATS = ("pdf", "html", "md", "docx")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=FORMATS, help="pdf, html or md")
+    parser.add_argument("--format", choices=FORMATS, help="pdf, html, md or docx")
     parser.add_argument("--profile", action="append", default=[], metavar="NAME",
                         help="print profile, may repeat: standard, a5-booklet, large-print, "
                              "dyslexia, greyscale (default: the recipe's)")
@@ -74,61 +74,38 @@ def load_content(content_dir: Path | None) -> ContentLibrary:
     return library
 
 
-def render_document(document: Document, fmt: str, options: PrintOptions) -> bytes:
-    """One document in one format, as bytes ready to write."""
-    if fmt == "pdf":
-        from ..render.pdf import render_pdf
-
-        return render_pdf(document, options)
-    if fmt == "html":
-        from ..render.html import render_html
-
-        return render_html(document, options).encode("utf-8")
-    if fmt == "md":
-        from ..render.markdown import render_markdown
-
-        return render_markdown(document).encode("utf-8")
-    raise UsageError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
-
-
 def print_options(recipe: Recipe, profiles: list[str]) -> PrintOptions:
     from ..render.options import PrintOptions
 
     return PrintOptions.from_names(profiles) if profiles else recipe.print.options()
 
 
-def build_file(library: ContentLibrary, recipe_path: Path, output: Path, fmt: str,
-               profiles: list[str]) -> None:
-    """Read, check, build, render and atomically write one pack."""
+def build_files(library: ContentLibrary, recipe_path: Path, outputs: dict[str, Path],
+                profiles: list[str]) -> None:
+    """Read and check one recipe, build the pack once, write each format atomically."""
     import datetime as dt
 
     from ..assemble.pack import build_pack
     from ..assemble.recipe import load_recipe
     from ..atomic import write_bytes_atomic
+    from ..outputs import render_document
 
     recipe = load_recipe(recipe_path, library)
     document = build_pack(library, recipe, dt.date.today())
-    data = render_document(document, fmt, print_options(recipe, profiles))
-    write_bytes_atomic(output, data)
-
-
-def format_for(output: Path, given: str | None) -> str:
-    if given:
-        return given
-    fmt = SUFFIXES.get(output.suffix.lower())
-    if fmt is None:
-        raise UsageError(f"cannot tell the format from '{output.name}': end the file name "
-                         "with .pdf, .html or .md, or use --format")
-    return fmt
+    options = print_options(recipe, profiles)
+    for fmt, output in outputs.items():
+        write_bytes_atomic(output, render_document(document, fmt, options))
 
 
 # ---------------------------------------------------------------------------- build
 
 
 def run_build(args: argparse.Namespace) -> int:
-    fmt = format_for(args.output, args.format)
+    from ..outputs import format_for
+
+    fmt = format_for(args.output, args.format, FORMATS)
     library = load_content(args.content)
-    build_file(library, args.recipe, args.output, fmt, args.profile)
+    build_files(library, args.recipe, {fmt: args.output}, args.profile)
     print(f"wrote {args.output}")
     return 0
 
@@ -160,9 +137,9 @@ def _build_one(job: tuple[Path, Path, list[str], list[str] | None]) -> tuple[str
         if formats is None:
             recipe, _ = read_recipe(recipe_path)
             formats = list(dict.fromkeys(recipe.print.formats)) or ["pdf"]
-        for fmt in formats:
-            output = out_dir / (recipe_path.stem + EXTENSIONS[fmt])
-            build_file(library, recipe_path, output, fmt, profiles)
+        build_files(library, recipe_path,
+                    {fmt: out_dir / (recipe_path.stem + FILE_SUFFIX[fmt]) for fmt in formats},
+                    profiles)
     except OutreachKitError as exc:
         message = str(exc)
         if str(recipe_path) not in message:

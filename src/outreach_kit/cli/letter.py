@@ -14,7 +14,6 @@ from pathlib import Path
 
 from ..errors import UsageError
 
-SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".md": "md", ".markdown": "md", ".txt": "txt"}
 FORMATS = ("pdf", "docx", "md", "txt")
 
 
@@ -40,30 +39,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def format_for(output: Path, given: str | None) -> str:
-    if given:
-        return given
-    fmt = SUFFIXES.get(output.suffix.lower())
-    if fmt is None:
-        raise UsageError(f"cannot tell the format from '{output.name}': end the file name "
-                         "with .pdf, .docx, .md or .txt, or use --format")
-    return fmt
-
-
 def run(args: argparse.Namespace) -> int:
     from ..atomic import write_bytes_atomic
     from ..content import default_content_dir, load_library
-    from ..letters.export import export_letter
     from ..letters.make import make_letter
+    from ..outputs import format_for, render_document
     from ..render.options import PrintOptions
 
-    fmt = format_for(args.output, args.format)
+    fmt = format_for(args.output, args.format, FORMATS)
     options = PrintOptions.from_names(args.profile)
     if not args.recipe.is_file():
         raise UsageError(f"{args.recipe}: recipe file not found")
     content = load_library(args.content or default_content_dir())
     made = make_letter(content, args.recipe, dt.date.today(), template_path=args.template)
-    data = export_letter(made.document, fmt, options)
+    data = render_document(made.document, fmt, options)
     for line in made.guidance:
         print(f"guidance: {line}", file=sys.stderr)
     for line in made.checks.summary_lines():

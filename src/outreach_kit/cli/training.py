@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..atomic import write_bytes_atomic
 from ..content import default_content_dir, load_library
-from ..errors import RenderError, UsageError
+from ..errors import UsageError
 
 FORMATS = ("pdf", "pptx")
 AUDIENCES = ("facilitator", "participant")
@@ -49,26 +49,11 @@ def _list(kit) -> int:
 
 
 def _build(library, args: argparse.Namespace) -> bytes:
-    if args.fmt == "pptx":
-        from ..training.slides import session_slides
-
-        return session_slides(library, args.session, args.audience)
+    from ..outputs import render_training
     from ..render.options import PrintOptions
 
-    options = PrintOptions.from_names(args.profile)
-    if args.audience == "facilitator":
-        from ..training.guide import facilitator_guide
-
-        document = facilitator_guide(library, args.session)
-    else:
-        from ..training.handout import participant_handout
-
-        document = participant_handout(library, args.session)
-    try:
-        from ..render.pdf import render_pdf
-    except ImportError as exc:  # the PDF renderer is a separate part of the tool
-        raise RenderError("the PDF renderer is not available in this installation") from exc
-    return render_pdf(document, options)
+    return render_training(library, args.session, args.audience, args.fmt,
+                           PrintOptions.from_names(args.profile))
 
 
 def run(args: argparse.Namespace) -> int:

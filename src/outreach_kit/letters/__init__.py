@@ -32,7 +32,6 @@ _EXPORTS = {
     "MadeLetter": "make",
     "make_letter": "make",
     "pack_letter_section": "make",
-    "export_letter": "export",
 }
 
 __all__ = sorted(_EXPORTS)

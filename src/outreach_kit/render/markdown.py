@@ -222,8 +222,12 @@ def _cover(document: doc.Document) -> list[str]:
 
 
 def render_markdown(document: doc.Document) -> str:
-    """The document as CommonMark text."""
-    chunks = _cover(document)
+    """The document as CommonMark text.
+
+    A letter on its own is just the letter: no document title, heading or footer.
+    """
+    is_letter = document.kind == "letter"
+    chunks = [] if is_letter else _cover(document)
     chunks += [f"> **Please note:** {escape_markdown(n, False)}" for n in document.notices]
     sections = [s for s in document.sections if s.kind is not doc.SectionKind.CONTENTS]
     listed = [s for s in sections if s.in_contents]
@@ -234,7 +238,8 @@ def render_markdown(document: doc.Document) -> str:
             chunks += _block(block)
         chunks.append("\n".join(f"{n}. {_text(s.title)}" for n, s in enumerate(listed, 1)))
     for section in sections:
-        chunks.append(f"## {_text(section.title)}")
+        if not (is_letter and section.kind is doc.SectionKind.LETTER):
+            chunks.append(f"## {_text(section.title)}")
         if section.intro:
             chunks.append(inline_markdown(section.intro))
         if section.time_needed_minutes:
@@ -250,9 +255,10 @@ def render_markdown(document: doc.Document) -> str:
         if review:
             chunks.append(f"*{review}.*")
     meta = document.meta
-    footer = f"{_text(meta.author)}. Content version {_text(meta.content_version or '-')}."
-    review = _review(meta.last_reviewed, meta.next_review)
-    chunks += ["---", footer + (f" {review}." if review else "")]
+    if not is_letter:
+        footer = f"{_text(meta.author)}. Content version {_text(meta.content_version or '-')}."
+        review = _review(meta.last_reviewed, meta.next_review)
+        chunks += ["---", footer + (f" {review}." if review else "")]
     if document.kind == "pack":
         chunks.append("This pack does not replace advice from a doctor, nurse or pharmacist.")
     return "\n\n".join(c for c in chunks if c) + "\n"

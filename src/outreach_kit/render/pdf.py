@@ -5,9 +5,10 @@ document data in globals, and gives byte-identical output for the same input
 (``invariant=1``). What it produces:
 
 - an optional cover (no footer), then each section, new sections on a new page;
-- a contents section filled with the page each section starts on (``multiBuild``: the
-  first pass only lays pages out, without drawing, to find where sections start; the
-  second draws), bookmarks (outline) for the cover and every section;
+- a contents section listing section titles with the page each one starts on, in one
+  layout pass: the titles are known before layout, and each page number is a reference
+  to a PDF form XObject that is only defined after the last page, once every section has
+  been placed (like "Page X of Y"); bookmarks (outline) for the cover and every section;
 - a footer on every page but the cover: "Page X of Y" (the cover is not counted, and
   PDF page labels match: "Cover", 1, 2, ...), the content version, and "Last reviewed /
   Next review due" from the document's metadata;
@@ -18,11 +19,13 @@ document data in globals, and gives byte-identical output for the same input
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from io import BytesIO
 
 from reportlab import rl_config
+from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, PageTemplate
+from reportlab.platypus import Frame, PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError
 
 from ..document import Document, DocumentMeta, uk_date
@@ -30,7 +33,6 @@ from ..errors import RenderError
 from .booklet import impose_booklet
 from .fonts import REGULAR, drawable_text, register_fonts
 from .options import PageFormat, PrintOptions
-from .pdf_flowables import ContentsTable
 from .pdf_story import StoryBuilder
 from .pdf_styles import PdfStyles, styles_for
 
@@ -47,9 +49,9 @@ def render_pdf(document: Document, options: PrintOptions = PrintOptions()) -> by
     styles = styles_for(options)
     story = StoryBuilder(document, styles).build()
     buffer = BytesIO()
-    template = PackDocTemplate(buffer, document, styles, story)
+    template = PackDocTemplate(buffer, document, styles)
     try:
-        template.multiBuild(story, canvasmaker=FooterCanvas)
+        template.build(story, canvasmaker=FooterCanvas)
     except LayoutError:
         raise RenderError(
             "Part of the document is too big to fit on a page. Shorten the longest text "
@@ -79,8 +81,7 @@ def footer_lines(meta: DocumentMeta, page: int, total: int) -> list[str]:
 class PackDocTemplate(BaseDocTemplate):
     """One frame per page; records where sections start for bookmarks and contents."""
 
-    def __init__(self, buffer: BytesIO, document: Document, styles: PdfStyles,
-                 story: list[Flowable]):
+    def __init__(self, buffer: BytesIO, document: Document, styles: PdfStyles):
         layout = styles.layout
         meta = document.meta
         super().__init__(
@@ -106,12 +107,11 @@ class PackDocTemplate(BaseDocTemplate):
         self.meta = meta
         self.styles = styles
         self.page_offset = 1 if document.cover is not None else 0
-        frame = BodyFrame(layout.left, layout.bottom, layout.frame_width, layout.frame_height,
+        frame = Frame(layout.left, layout.bottom, layout.frame_width, layout.frame_height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._page_colour)])
-        self._marked: set[str] = set()
-        self._passes = 0
-        self.has_contents = any(isinstance(f, ContentsTable) for f in story)
+        # Printed page number (the cover is not counted) where each section starts.
+        self.section_pages: dict[str, int] = {}
 
     def _page_colour(self, canvas: Canvas, _doc) -> None:
         colour = self.styles.palette.page
@@ -123,23 +123,16 @@ class PackDocTemplate(BaseDocTemplate):
             canvas.restoreState()
 
     def beforeDocument(self) -> None:
-        # Each multiBuild pass starts afresh, or bookmarks and contents never settle.
-        self._marked = set()
-        self._passes += 1
+        self.section_pages = {}
         self.canv.pack_template = self
-        # With a contents table the first pass only finds where sections start: it is
-        # never saved (ContentsTable asks for a second pass), so nothing is drawn in it.
-        self.canv.measure_only = self.has_contents and self._passes == 1
 
     def afterFlowable(self, flowable) -> None:
         marker = getattr(flowable, "outline_marker", None)
-        if marker is None or marker.key in self._marked:
+        if marker is None or marker.key in self.section_pages:
             return
-        self._marked.add(marker.key)
+        self.section_pages[marker.key] = self.page - self.page_offset
         self.canv.bookmarkPage(marker.key)
         self.canv.addOutlineEntry(marker.title, marker.key, level=0, closed=False)
-        if hasattr(self, "_indexingFlowables"):
-            self.notify("section-page", (marker.key, self.page - self.page_offset))
 
     def draw_footer(self, canvas: Canvas, page_index: int, page_count: int) -> None:
         if page_index < self.page_offset:
@@ -161,33 +154,36 @@ class PackDocTemplate(BaseDocTemplate):
         canvas.restoreState()
 
 
-class BodyFrame(Frame):
-    """A frame that, in a measuring pass, places flowables without drawing them."""
-
-    def _add(self, flowable, canv, trySplit=0):
-        if not getattr(canv, "measure_only", False):
-            return super()._add(flowable, canv, trySplit)
-        flowable.drawOn = _skip_drawing
-        try:
-            return super()._add(flowable, canv, trySplit)
-        finally:
-            del flowable.drawOn
-
-
-def _skip_drawing(*_args, **_kwargs) -> None:
-    return None
-
-
 class FooterCanvas(Canvas):
     """Defers each page until the end, so the footer can say "Page X of Y".
 
-    Bookmarks are deferred with their page, so they point at the right page.
+    Bookmarks are deferred with their page, so they point at the right page. Page numbers
+    in the contents are forward references (:meth:`page_number_at`), defined in
+    :meth:`save` once every section has been placed.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._page_states: list[dict] = []
         self._page_bookmarks: list[tuple[str, dict]] = []
+        self._page_number_slots: list[PageNumberSlot] = []
+
+    def page_number_at(self, key: str, x: float, y: float, font: str, size: float,
+                       colour: Color) -> None:
+        """Show, right-aligned at (x, y), the page the section ``key`` starts on.
+
+        Draws a reference to a form XObject that :meth:`save` fills in. The form works in
+        page coordinates and is used with the page's own coordinate system, so its text has
+        its true position for any reader that ignores where a form is placed (pypdf does).
+        """
+        name = f"ContentsPage{len(self._page_number_slots)}"
+        page_x, page_y = self.absolutePosition(x, y)
+        self._page_number_slots.append(PageNumberSlot(name, key, page_x, page_y, font, size,
+                                                      colour))
+        self.saveState()
+        self.resetTransforms()
+        self.doForm(name)
+        self.restoreState()
 
     def bookmarkPage(self, key, **kwargs):
         self._page_bookmarks.append((key, kwargs))
@@ -209,4 +205,28 @@ class FooterCanvas(Canvas):
                 Canvas.bookmarkPage(self, key, **kwargs)
             template.draw_footer(self, index, count)
             Canvas.showPage(self)
+        self._define_page_numbers(template.section_pages)
         Canvas.save(self)
+
+    def _define_page_numbers(self, section_pages: dict[str, int]) -> None:
+        for slot in self._page_number_slots:
+            self.beginForm(slot.name)
+            page = section_pages.get(slot.key)
+            if page is not None:  # a section that never got placed shows no number
+                self.setFont(slot.font, slot.size)
+                self.setFillColor(slot.colour)
+                self.drawRightString(slot.x, slot.y, str(page))
+            self.endForm()
+
+
+@dataclass(frozen=True)
+class PageNumberSlot:
+    """Where a contents page number goes, in page coordinates, and how it looks."""
+
+    name: str
+    key: str
+    x: float
+    y: float
+    font: str
+    size: float
+    colour: Color

@@ -11,12 +11,13 @@ from functools import lru_cache
 from io import BytesIO
 from itertools import groupby
 
+from reportlab import rl_config
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import getAscent
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Table, TableStyle
-from reportlab.platypus.doctemplate import IndexingFlowable
 
 from ..errors import ImageError
 from .fonts import REGULAR
@@ -41,7 +42,7 @@ class WrapOnceParagraph(Paragraph):
     """A Paragraph that keeps its line breaks while it is asked for the same width again.
 
     Layout asks the same paragraph for its size many times (keep-together checks, tables,
-    the two contents passes); without ReportLab's C accelerator each re-break is costly.
+    table splits); without ReportLab's C accelerator each re-break is costly.
     """
 
     _wrapped_width: float | None = None
@@ -89,11 +90,13 @@ class HiddenMarker(Flowable):
         pass
 
 
-class ContentsTable(IndexingFlowable):
-    """Section titles with the page each one starts on, filled in by ``multiBuild``.
+class ContentsTable(Flowable):
+    """Section titles, each with the page it starts on, laid out in a single pass.
 
-    The doc template calls ``notify("section-page", (key, page))``. The number column has a
-    fixed width, so the table's height never depends on the numbers and two passes settle.
+    The titles are known before layout. Each page number is a :class:`PageNumber`, which
+    asks the canvas for a forward reference filled in once every section is placed. The
+    number column has a fixed width, so the table's height never depends on the numbers;
+    the table may run over several pages.
     """
 
     def __init__(self, entries: list[tuple[str, str]], entry_style, number_style,
@@ -103,47 +106,22 @@ class ContentsTable(IndexingFlowable):
         self.entry_style = entry_style
         self.number_style = number_style
         self.rule_colour = rule_colour
-        self._pages: dict[str, int] = {}
-        self._previous: dict[str, int] | None = None
         self._table: Table | None = None
         self._table_width = 0.0
-        self.passes = 0
-
-    def notify(self, kind, stuff):
-        if kind == "section-page":
-            key, page = stuff
-            self._pages.setdefault(key, page)
-
-    def beforeBuild(self):
-        self._previous, self._pages = self._pages, {}
-        self._table = None
-        self.passes += 1
-
-    def isSatisfied(self):
-        # Never after the first pass: the renderer lays that pass out without drawing it.
-        return self.passes > 1 and self._previous == self._pages
-
-    def page_of(self, key: str) -> int | None:
-        return self._previous.get(key) if self._previous else None
 
     def _make_table(self, avail_width: float) -> Table:
         number_width = self.number_style.fontSize * 3.2
-        rows = []
-        for key, title in self.entries:
-            page = self.page_of(key)
-            rows.append([
-                WrapOnceParagraph(title, self.entry_style),
-                WrapOnceParagraph(str(page) if page else "", self.number_style),
-            ])
+        rows = [[WrapOnceParagraph(title, self.entry_style), PageNumber(key, self.number_style)]
+                for key, title in self.entries]
         table = FontSafeTable(rows, colWidths=[avail_width - number_width, number_width],
                               hAlign="LEFT")
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, self.rule_colour),
             ("TOPPADDING", (0, 0), (-1, -1), 5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (1, 0), (1, -1), 0),
         ]))
         return table
 
@@ -162,6 +140,37 @@ class ContentsTable(IndexingFlowable):
     def drawOn(self, canvas, x, y, _sW=0):
         assert self._table is not None
         self._table.drawOn(canvas, x, y, _sW)
+
+
+class PageNumber(Flowable):
+    """One line holding, right-aligned, the page number where section ``key`` starts.
+
+    The number is not known while the page is drawn: the canvas (``page_number_at``, see
+    :class:`~outreach_kit.render.pdf.FooterCanvas`) draws a reference that it fills in
+    after the last page. The baseline sits where a one-line Paragraph in ``style`` puts
+    it, so the number lines up with the title beside it.
+    """
+
+    def __init__(self, key: str, style):
+        super().__init__()
+        self.key = key
+        self.style = style
+
+    def wrap(self, avail_width, avail_height):
+        self.width, self.height = avail_width, self.style.leading
+        return self.width, self.height
+
+    def draw(self):
+        page_number_at = getattr(self.canv, "page_number_at", None)
+        if page_number_at is None:
+            return  # a canvas without forward references (never the renderer's)
+        style = self.style
+        if rl_config.paraFontSizeHeightOffset:
+            baseline = self.height - style.fontSize
+        else:
+            baseline = self.height - getAscent(style.fontName, style.fontSize)
+        page_number_at(self.key, self.width, baseline, style.fontName, style.fontSize,
+                       style.textColor)
 
 
 class RuledLines(Flowable):
