@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, Problem
-from ..letters.schema import LetterLibraryFile
-from ..training.schema import TrainingFile
 from . import schema
 from .library import ContentLibrary
 from .yaml_source import Loc, YamlSource, field_name, read_yaml
@@ -51,16 +50,25 @@ class FileKind:
     required: bool = False
 
 
-# Where each kind of file lives. A new kind of content is one more row here.
-FILE_KINDS: tuple[FileKind, ...] = (
-    FileKind("", "content.yaml", schema.ContentManifest, required=True),
-    FileKind("", "model.yaml", schema.ModelFile, required=True),
-    FileKind("language", "terms.yaml", schema.TermsFile, required=True),
-    FileKind("modules", "*.yaml", schema.Module),
-    FileKind("resources", "*.yaml", schema.ServiceDirectoryFile),
-    FileKind("letters", "*.yaml", LetterLibraryFile),
-    FileKind("training", "*.yaml", TrainingFile),
-)
+@cache
+def file_kinds() -> tuple[FileKind, ...]:
+    """Where each kind of file lives. A new kind of content is one more row here.
+
+    Letters and training build on this package's schema, so they are imported here on
+    first use rather than at the top (which would be an import cycle).
+    """
+    from ..letters.schema import LetterLibraryFile
+    from ..training.schema import TrainingFile
+
+    return (
+        FileKind("", "content.yaml", schema.ContentManifest, required=True),
+        FileKind("", "model.yaml", schema.ModelFile, required=True),
+        FileKind("language", "terms.yaml", schema.TermsFile, required=True),
+        FileKind("modules", "*.yaml", schema.Module),
+        FileKind("resources", "*.yaml", schema.ServiceDirectoryFile),
+        FileKind("letters", "*.yaml", LetterLibraryFile),
+        FileKind("training", "*.yaml", TrainingFile),
+    )
 
 
 def validate_source(source: YamlSource, model: type[M]) -> tuple[M | None, list[Problem]]:
@@ -139,7 +147,7 @@ def load_library(root: Path | str) -> ContentLibrary:
 
     library = ContentLibrary(root=root)
     problems: list[Problem] = []
-    for kind in FILE_KINDS:
+    for kind in file_kinds():
         paths = _files_for(root, kind)
         if kind.required and not paths:
             where = f"{kind.folder}/{kind.pattern}" if kind.folder else kind.pattern

@@ -1,15 +1,12 @@
 """Therapeutic letters: the paragraph library, composition, checks and letter documents.
 
-The content loader imports ``letters.schema`` while it loads, so the content package is
-imported first here; the rest is imported lazily (no import cycle, quick to import).
+Names are imported lazily on first use, so importing the package stays quick.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 from typing import Any
-
-from .. import content as _content  # noqa: F401  (load order: see the docstring)
 
 _EXPORTS = {
     "LetterLibrary": "library",

@@ -5,41 +5,16 @@ exercises, quizzes and "try this on Monday" cards, with who wrote it and when it
 a review. Participant-facing words come out of ``client_text()``; facilitator-only words
 (notes, answers, preparation) out of ``facilitator_text()``, so tests can prove that the
 handout never carries the second kind.
-
-This module imports only pydantic: the content loader imports it, so importing anything
-from ``outreach_kit.content`` here would make an import cycle.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-Loc = tuple[str | int, ...]
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=64),
-]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-WebLink = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$", max_length=500)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+from ..content.schema import Id, Loc, Reviewed, ShortText, Strict, Text, VersionedFile
 
 
 class NesLevel(StrEnum):
@@ -90,13 +65,6 @@ def _unique(values: list, what: str) -> list:
             raise ValueError(f"{what} '{value}' is listed twice")
         seen.add(value)
     return values
-
-
-class Reference(Strict):
-    title: ShortText
-    url: WebLink | None = None
-    publisher: ShortText | None = None
-    checked: dt.date
 
 
 # ---------------------------------------------------------------------------- sessions
@@ -267,14 +235,9 @@ class MondayCard(Strict):
 # ---------------------------------------------------------------------------- the file
 
 
-class TrainingFile(Strict):
+class TrainingFile(Reviewed, VersionedFile):
     """One file in ``content/training/``."""
 
-    schema_version: Literal[1]
-    author: ShortText
-    sources: list[Reference] = Field(default_factory=list)
-    last_reviewed: dt.date
-    next_review: dt.date
     session: Session | None = None
     vignettes: list[Vignette] = Field(default_factory=list)
     exercises: list[Exercise] = Field(default_factory=list)
