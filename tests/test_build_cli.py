@@ -187,3 +187,36 @@ def test_reference_pack_with_real_content_is_16_pages_or_more(tmp_path):
     assert "For Sam" in reader.pages[0].extract_text()
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert "Help right now" in titles and "Your wallet card" in titles
+
+
+LETTER_RECIPE = """\
+schema_version: 1
+person_name: Sam
+observations: [only-way-to-switch-off]
+letter:
+  letter_type: after-conversation
+  person:
+    name: Sam
+    their_words: "I keep my head down and get through it"
+  signer: {name: Alex, role: Keyworker}
+"""
+
+
+def test_a_letter_in_the_recipe_goes_into_the_pack(tmp_path):
+    recipe = write(tmp_path, "with-letter.yaml", LETTER_RECIPE)
+    out = tmp_path / "pack.pdf"
+    assert main(["build", str(recipe), "-o", str(out)]) == 0
+    reader = PdfReader(out)
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "I keep my head down and get through it" in text
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "A letter for you" in titles
+
+
+def test_a_broken_letter_in_the_recipe_names_file_line_and_field(tmp_path, capsys):
+    recipe = write(tmp_path, "bad-letter.yaml",
+                   LETTER_RECIPE.replace("after-conversation", "a-poem"))
+    assert main(["build", str(recipe), "-o", str(tmp_path / "pack.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert f"{recipe}:5: letter.letter_type:" in err
+    assert "Traceback" not in err and not (tmp_path / "pack.pdf").exists()

@@ -228,7 +228,8 @@ def test_saved_recipe_loads_back_to_the_same_choices(tmp_path, fixture_library):
 
 def test_recipe_without_personal_fields_keeps_everything_else():
     recipe = Recipe(person_name="Sam", keyworker_name="Alex", service_contact="x",
-                    service_name="Harbour", wallet_steps=["a"], letter={"a": 1},
+                    service_name="Harbour", wallet_steps=["a"],
+                        letter={"letter_type": "reaching-out", "person": {"name": "Sam"}},
                     observations=["too-late"], modules=["hope-without-pressure"])
     clean = recipe_without_personal_fields(recipe)
     assert (clean.person_name, clean.keyworker_name, clean.service_contact) == (None,) * 3

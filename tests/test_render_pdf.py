@@ -178,6 +178,87 @@ def test_contents_lists_sections_with_the_pages_they_start_on(standard, document
     assert "For the keyworker" not in contents  # in_contents=False is left out
 
 
+def contents_span(starts: dict[str, int], contents_title: str) -> list[int]:
+    """The page indexes the contents section covers (it may run over several pages)."""
+    first = starts[contents_title]
+    return list(range(first, min(page for page in starts.values() if page > first)))
+
+
+def contents_numbers(reader: PdfReader, contents_pages: list[int],
+                     titles: list[str]) -> dict[str, int]:
+    """Title -> the page number printed after it, read back from the contents page(s)."""
+    text = squash("".join(reader.pages[index].extract_text() for index in contents_pages))
+    found = {}
+    for title in titles:
+        match = re.search(re.escape(squash(title)) + r"(\d+)", text)
+        if match:
+            found[title] = int(match.group(1))
+    return found
+
+
+@pytest.mark.parametrize("profile", ["large-print", "dyslexia", "greyscale",
+                                     "large-dyslexia-grey-a4"])
+def test_contents_page_numbers_are_right_in_every_a4_profile(rendered, profile, document):
+    reader = read(rendered[profile])
+    starts = outline_pages(reader)
+    expected = {s.title: starts[s.title] for s in document.sections
+                if s.in_contents and s.kind is not SectionKind.CONTENTS}
+    listed = contents_numbers(reader, contents_span(starts, "What is in this pack"),
+                              list(expected))
+    assert listed == expected
+
+
+def test_contents_page_numbers_are_right_on_a5_pages_before_imposition(monkeypatch, document):
+    monkeypatch.setattr("outreach_kit.render.pdf.impose_booklet", lambda pdf: pdf)
+    reader = read(render_pdf(document, PROFILES["everything"]))
+    assert float(reader.pages[0].mediabox.width) == pytest.approx(419.53, abs=0.1)  # A5
+    starts = outline_pages(reader)
+    assert len(contents_span(starts, "What is in this pack")) >= 2  # runs over a page
+    expected = {s.title: starts[s.title] for s in document.sections
+                if s.in_contents and s.kind is not SectionKind.CONTENTS}
+    listed = contents_numbers(reader, contents_span(starts, "What is in this pack"),
+                              list(expected))
+    assert listed == expected
+
+
+def test_contents_numbers_are_right_aligned_at_the_right_margin(standard):
+    reader = read(standard)
+    page = reader.pages[outline_pages(reader)["What is in this pack"]]
+    layout = styles_for(PrintOptions()).layout
+    right_edge = layout.page_size[0] - layout.right
+    ends = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip().isdigit() and "Bold" in str(font["/BaseFont"]):
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            ends.append(x + stringWidth(text.strip(), "AtkinsonHyperlegible-Bold", size))
+
+    page.extract_text(visitor_text=visit)
+    assert len(ends) >= 10
+    assert all(end == pytest.approx(right_edge, abs=0.05) for end in ends)
+
+
+def test_contents_running_over_several_pages_keeps_every_number_right():
+    sections = [Section("contents", "Contents", SectionKind.CONTENTS)]
+    for index in range(1, 71):
+        # some sections run over two pages, so numbers are not simply consecutive
+        body = tuple(Paragraph(content_text(f"Part {index}. " + "Words to read. " * 40))
+                     for _ in range(1 + 9 * (index % 7 == 0)))
+        sections.append(Section(f"part-{index}", f"Part {index} of the pack",
+                                SectionKind.MODULE, body))
+    document = Document("pack", DocumentMeta("Long pack", "Alex", "Test"), tuple(sections),
+                        cover=Cover(title="For Sam"))
+    reader = read(render_pdf(document))
+    starts = outline_pages(reader)
+    contents_pages = contents_span(starts, "Contents")
+    assert len(contents_pages) >= 2
+    expected = {f"Part {i} of the pack": starts[f"Part {i} of the pack"] for i in range(1, 71)}
+    listed = contents_numbers(reader, contents_pages, list(expected))
+    assert listed == expected
+    assert len(set(listed.values())) == 70
+    assert max(b - a for a, b in pairwise(listed.values())) >= 2
+
+
 def test_each_section_starts_a_new_page_with_its_title(standard, document):
     reader = read(standard)
     starts = outline_pages(reader)

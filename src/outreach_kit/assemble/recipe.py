@@ -26,6 +26,7 @@ from ..content.loader import validate_source
 from ..content.schema import Audience, Id
 from ..content.yaml_source import YamlSource, field_name, read_yaml
 from ..errors import Problem, RecipeError
+from ..letters.recipe import LetterRecipe
 from ..render.options import PROFILE_NAMES, PrintOptions
 
 # Free text is kept exactly as typed (renderers escape it). The limit is generous on
@@ -80,8 +81,9 @@ class Recipe(_Strict):
     observations: list[Id] = Field(default_factory=list)
     modules: list[Id] | None = None  # None: use the recommendations
     services: ServiceChoice = Field(default_factory=ServiceChoice)
-    # Filled by the letters feature; build_pack takes the built Section (letter_section).
-    letter: dict[str, Any] | None = None
+    # A therapeutic letter to include (the same keys as a letter recipe); the CLI builds it
+    # with letters.pack_letter_section and hands the Section to build_pack.
+    letter: LetterRecipe | None = None
     wallet_steps: list[FreeText] = Field(default_factory=list, max_length=MAX_WALLET_STEPS)
     print: PrintChoice = Field(default_factory=PrintChoice)
 

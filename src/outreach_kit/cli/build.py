@@ -91,7 +91,13 @@ def build_files(library: ContentLibrary, recipe_path: Path, outputs: dict[str, P
     from ..outputs import render_document
 
     recipe = load_recipe(recipe_path, library)
-    document = build_pack(library, recipe, dt.date.today())
+    today = dt.date.today()
+    letter = None
+    if recipe.letter is not None:
+        from ..letters.make import pack_letter_section
+
+        letter = pack_letter_section(library, recipe.letter, today, base_dir=recipe_path.parent)
+    document = build_pack(library, recipe, today, letter_section=letter)
     options = print_options(recipe, profiles)
     for fmt, output in outputs.items():
         write_bytes_atomic(output, render_document(document, fmt, options))

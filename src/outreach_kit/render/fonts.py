@@ -158,6 +158,6 @@ def drawable_text(text: str) -> str:
     """``text`` with every character the font cannot draw replaced (see module docstring)."""
     drawable = _drawable()
     text = unicodedata.normalize("NFC", text)
-    if all(char in drawable for char in text):
+    if drawable.issuperset(text):
         return text
     return "".join(char if char in drawable else _replace_char(char) for char in text)
