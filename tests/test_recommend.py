@@ -84,8 +84,7 @@ def test_reason_names_what_was_noticed_and_the_theme(fixture_library):
         "Because you noticed “They use to switch off”: a way to calm your body when feelings "
         "get big (Drugs as a self-regulator)")
     assert grounding.reader_reason == (
-        "Picked for you: a way to calm your body when feelings get big "
-        "(Drugs as a self-regulator)")
+        "Picked for you: a way to calm your body when feelings get big")
     assert grounding.subtheme_ids == ("blocking-out", "predictability-safety")
     assert grounding.kind == "strategy" and grounding.title == "Grounding with your senses"
 

@@ -242,9 +242,8 @@ def _services(library: ContentLibrary, recipe: Recipe) -> tuple[doc.Section | No
     for service in services:
         example = library.directory_of(service.id).directory.example
         any_example = any_example or example
+        # The card carries the web address; renderers for print add its QR code.
         blocks.append(service_card(service, example))
-        if service.web:
-            blocks.append(doc.QRLink(url=service.web, label=f"{service.name} website"))
     oldest = min(s.last_checked for s in services)
     return doc.Section(
         id="services",

@@ -217,7 +217,9 @@ def _linked(library: ContentLibrary, module: Module, first_obs: dict[str, str],
         module.id, module.title, module.kind.value,
         f"Because you noticed {_quoted_observation(observation.text)}: {what} ({category.name})",
         tuple(module.subthemes), score,
-        f"Picked for you: {what} ({category.name})",
+        # The reader sees why it is here in plain words; the research theme names are for
+        # the keyworker only.
+        f"Picked for you: {what}",
     )
 
 
@@ -237,7 +239,7 @@ def _balance(library: ContentLibrary, module: Module, kind: ModuleKind, category
         module.id, module.title, module.kind.value,
         f"Added so {category.name} has {words}: {what}",
         tuple(module.subthemes), 0.2,
-        f"Picked for you as {words}: {what} ({category.name})",
+        f"Picked for you as {words}: {what}",
     )
 
 
