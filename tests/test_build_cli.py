@@ -112,13 +112,17 @@ def test_missing_and_non_mapping_recipes(tmp_path, capsys):
 def test_failed_build_keeps_the_old_file_and_leaves_no_temp_files(tmp_path, recipe):
     out = tmp_path / "pack.md"
     out.write_text("old pack")
+    out.chmod(0o644)
     bad = write(tmp_path, "bad.yaml", "schema_version: 1\nmodules: [nope-nope]\n")
     assert main(["build", str(bad), "-o", str(out), *CONTENT]) == 1
     assert out.read_text() == "old pack"
     assert main(["build", str(recipe), "-o", str(out), *CONTENT]) == 0
     assert out.read_text().startswith("# For Sam")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "pack.md", "sam.yaml"]
-    assert (out.stat().st_mode & 0o077) == 0  # readable only by the user who made it
+    assert (out.stat().st_mode & 0o777) == 0o644  # a replaced file keeps its permissions
+    new = tmp_path / "new" / "pack.md"
+    assert main(["build", str(recipe), "-o", str(new), *CONTENT]) == 0
+    assert (new.stat().st_mode & 0o077) == 0  # a new one is readable only by its maker
 
 
 # ---------------------------------------------------------------------------- batch
@@ -220,3 +224,61 @@ def test_a_broken_letter_in_the_recipe_names_file_line_and_field(tmp_path, capsy
     err = capsys.readouterr().err
     assert f"{recipe}:5: letter.letter_type:" in err
     assert "Traceback" not in err and not (tmp_path / "pack.pdf").exists()
+
+
+def test_a_pack_letter_prints_the_same_notes_as_the_letter_command(tmp_path, capsys):
+    recipe = write(tmp_path, "with-letter.yaml", LETTER_RECIPE)
+    assert main(["build", str(recipe), "-o", str(tmp_path / "pack.md")]) == 0
+    err = capsys.readouterr().err
+    assert "consent: Only send this letter if the person has agreed" in err
+    assert "\ncheck: " in err and "\nguidance: " in "\n" + err
+    assert "I keep my head down" not in err  # no letter text in the notes
+    letter = write(tmp_path, "letter.yaml", LETTER_RECIPE.split("letter:\n", 1)[1]
+                   .replace("\n  ", "\n").lstrip())
+    assert main(["letter", str(letter), "-o", str(tmp_path / "letter.md")]) == 0
+    letter_err = capsys.readouterr().err
+    notes = [line for line in err.splitlines() if line.split(":")[0] in
+             ("guidance", "check", "note", "consent")]
+    assert notes and notes == letter_err.splitlines()
+
+
+def test_build_write_failure_is_a_clear_error_not_an_internal_one(tmp_path, recipe, capsys):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    out = tmp_path / "taken" / "pack.md"
+    assert main(["build", str(recipe), "-o", str(out), *CONTENT]) == 1
+    err = capsys.readouterr().err
+    assert f"error: cannot write {out}" in err
+    assert "internal error" not in err
+
+
+def test_build_batch_refuses_two_recipes_with_the_same_name(tmp_path, capsys):
+    recipes = tmp_path / "recipes"
+    recipes.mkdir()
+    first = write(recipes, "sam.yaml", RECIPE)
+    second = write(recipes, "sam.yml", RECIPE)
+    out = tmp_path / "packs"
+    assert main(["build-batch", str(recipes), "-o", str(out), *CONTENT]) == 2
+    err = capsys.readouterr().err
+    assert str(first) in err and str(second) in err
+    assert not out.exists()
+
+
+def test_build_batch_reads_each_recipe_once(tmp_path, monkeypatch, capsys):
+    from outreach_kit.assemble import recipe as recipe_module
+
+    recipes = tmp_path / "recipes"
+    recipes.mkdir()
+    write(recipes, "one.yaml", RECIPE + "print: {formats: [md]}\n")
+    write(recipes, "two.yaml", RECIPE)
+    reads: list[str] = []
+    real_read = recipe_module.read_yaml
+
+    def counting_read(path, *args, **kwargs):
+        reads.append(Path(path).name)
+        return real_read(path, *args, **kwargs)
+
+    monkeypatch.setattr(recipe_module, "read_yaml", counting_read)
+    assert main(["build-batch", str(recipes), "-o", str(tmp_path / "packs"), "--jobs", "1",
+                 *CONTENT]) == 0
+    assert sorted(reads) == ["one.yaml", "two.yaml"]
+    assert sorted(p.name for p in (tmp_path / "packs").iterdir()) == ["one.md", "two.pdf"]

@@ -332,3 +332,22 @@ def test_long_sentences_are_a_warning_even_when_words_are_short(content):
          f'summary: "{long_sentence}"')
     (warning,) = check_library(load_library(content))
     assert "sentences average" in warning.message and "(aim for under 20)" in warning.message
+
+
+def test_no_word_from_scored_text_is_kept_anywhere_after_scoring():
+    """pyphen and textstat cache per word; after readability() nothing reachable holds it."""
+    import gc
+
+    # made up (and built here, so no code constant holds it whole)
+    word = "zqxw" + "vortlemnipastic".lower()
+    readability(f"Blemwick said {word} twice. The {word} was long.")
+    gc.collect()
+    holders = []
+    for obj in gc.get_objects():
+        if isinstance(obj, dict):
+            if any(isinstance(k, str) and word in k for k in list(obj)):
+                holders.append(type(obj).__name__)
+        elif isinstance(obj, list | tuple | set | frozenset) and any(
+                isinstance(v, str) and word in v for v in list(obj)):
+            holders.append(type(obj).__name__)
+    assert holders == []

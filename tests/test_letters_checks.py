@@ -57,6 +57,26 @@ def test_hard_paragraph_is_flagged(letters):
     assert any("reading ease" in line for line in checks.summary_lines())
 
 
+def test_a_hard_wrapped_paragraph_is_scored_as_one_piece_of_text(letters):
+    hard = ("Notwithstanding considerable organisational complexities, interdisciplinary "
+            "collaboration facilitates comprehensive individualised psychotherapeutic "
+            "interventions addressing multidimensional vulnerabilities.")
+    wrapped = "\n".join(hard.split())  # one word a line: would look like one-word sentences
+    one_line, hard_wrapped = (check_letter(compose(letters, making_sense=text))
+                              for text in (hard, wrapped))
+    score = {p.slot: p.reading_ease for p in one_line.paragraphs}["making_sense"]
+    wrapped_score = {p.slot: p.reading_ease for p in hard_wrapped.paragraphs}["making_sense"]
+    assert wrapped_score == score
+    assert [p.slot for p in hard_wrapped.paragraphs if p.hard_to_read] == ["making_sense"]
+
+
+def test_curly_apostrophes_in_orders_are_found():
+    (finding,) = find_commands("Don\u2019t forget to ring me.")
+    assert finding.phrase == "Don\u2019t forget to"
+    (finding,) = find_commands("Don\u02bct forget to ring me.")  # a modifier apostrophe
+    assert finding.gentler == "you might want to"
+
+
 @pytest.mark.parametrize(("text", "phrase", "gentler"), [
     ("Then you must call me.", "you must", "you might like to"),
     ("I think you should rest.", "you should", "you could"),

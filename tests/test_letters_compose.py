@@ -151,6 +151,20 @@ def test_bad_choices_are_recipe_errors(letters, changes, message):
         compose_letter(letters, recipe(**changes), TODAY)
 
 
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"edited": {"feeling_judged": "I never judged you."}},
+     "edited.feeling_judged: a hand-over letter has no such part"),
+    ({"paragraphs": {"making_sense": "anything"}},
+     "paragraphs.making_sense: a hand-over letter has no such part"),
+])
+def test_edits_or_choices_for_parts_the_type_lacks_are_errors(letters, changes, message):
+    kind = letters.letter_type("hand-over")
+    assert LetterSlot.FEELING_JUDGED not in kind.slots
+    assert LetterSlot.MAKING_SENSE not in kind.slots
+    with pytest.raises(RecipeError, match=message):
+        compose_letter(letters, recipe(letter_type="hand-over", **changes), TODAY)
+
+
 def test_unknown_subtheme_is_an_error(letters, library):
     with pytest.raises(RecipeError, match="unknown subtheme 'not-a-theme'"):
         compose_letter(letters, recipe(subthemes=["not-a-theme"]), TODAY,

@@ -368,3 +368,22 @@ def test_pack_letter_data_errors_name_the_field(library):
     with pytest.raises(RecipeError, match=r"letter: check person\.nmae"):
         pack_letter_section(library, {"letter_type": "hand-over", "person": {"nmae": "x"}},
                             TODAY)
+
+
+def test_cli_a_recipe_that_is_not_a_regular_file_says_so(tmp_path, capsys):
+    for not_a_file in (tmp_path, Path("/dev/null")):
+        if not not_a_file.exists():
+            continue
+        assert main(["letter", str(not_a_file), "-o", str(tmp_path / "l.md")]) == 1
+        err = capsys.readouterr().err
+        assert f"{not_a_file}: is not a file" in err
+        assert "not found" not in err
+
+
+def test_cli_letter_write_failure_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    out = tmp_path / "taken" / "letter.md"
+    assert main(["letter", str(EXAMPLES / "letter-hand-over.yaml"), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"error: cannot write {out}" in err
+    assert "internal error" not in err

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import time
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -129,3 +132,23 @@ def test_letterhead_uses_an_upload_before_the_recipe_path(tmp_path):
     assert head.address_lines == ("1 Street",)
     with pytest.raises(ImageError, match="not found"):
         build_letterhead(spec)
+
+
+def test_logo_file_must_be_a_regular_file(tmp_path):
+    fifo = tmp_path / "logo.png"
+    os.mkfifo(fifo)
+    started = time.perf_counter()
+    with pytest.raises(ImageError, match="not a regular image file"):
+        read_logo_file(fifo)
+    assert time.perf_counter() - started < 2
+    if Path("/dev/zero").exists():
+        with pytest.raises(ImageError, match="not a regular image file"):
+            read_logo_file("/dev/zero")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_logo_file_read_is_bounded(monkeypatch):
+    """Even if the regular-file check were fooled, at most limit+1 bytes are read."""
+    monkeypatch.setattr(Path, "is_file", lambda self: True)
+    with pytest.raises(ImageError, match="too large"):
+        read_logo_file("/dev/zero")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from pathlib import Path
 
@@ -16,7 +17,6 @@ from outreach_kit.letters.templates import (
     MAX_OUTPUT_CHARS,
     MAX_TEMPLATE_BYTES,
     SAMPLE_CONTEXT,
-    check_template,
     list_letter_templates,
     read_template_file,
     render_letter_template,
@@ -49,7 +49,7 @@ def test_the_example_organisation_template_renders(library):
     templates = list_letter_templates(ROOT / "templates" / "letters")
     assert "short-note" in templates
     source = read_template_file(templates["short-note"])
-    check_template(source)
+    render_letter_template(source, SAMPLE_CONTEXT)
     letters = letter_library(library)
     recipe = LetterRecipe.model_validate({
         "letter_type": "reaching-out", "person": {"name": "Sam", "their_words": "hi there",
@@ -222,3 +222,61 @@ def test_the_worker_process_gets_no_environment(monkeypatch):
     assert SECRET not in json.dumps(seen["env"])
     assert "-I" in seen["command"]  # isolated mode: no user site, no script folder on the path
     assert seen["timeout"] > 0
+
+
+NAME_WITH_APOSTROPHE = "Aoife O'Brien"
+WORDS_WITH_APOSTROPHE = "my sister's place"
+
+
+@pytest.mark.parametrize(("template", "name"), [
+    ("Dear {{ paragraphs[name] }}", NAME_WITH_APOSTROPHE),
+    ("{{ name[their_words] }}", NAME_WITH_APOSTROPHE),
+    ("{{ strengths[name] }}", NAME_WITH_APOSTROPHE),
+    ("{{ name|attr(their_words) }}", NAME_WITH_APOSTROPHE),
+    ("{{ paragraphs[what_matters] }}", NAME_WITH_APOSTROPHE),
+    ("Join us {{ paragraphs['Join'] if false }}{{ strengths[name] }}", "Jo"),
+    ("Join us\n{{ paragraphs[name] }}", "Jo"),
+    ("{{ name.__class__ }}{{ name|attr(their_words) }}", "Jo"),
+])
+def test_template_errors_never_quote_field_values(template, name):
+    context = {**SAMPLE_CONTEXT, "name": name, "their_words": WORDS_WITH_APOSTROPHE,
+               "what_matters": "Jo"}
+    with pytest.raises(TemplateError) as caught:
+        render_letter_template(template, context)
+    message = str(caught.value)
+    for value in (name, WORDS_WITH_APOSTROPHE, "O'Brien", "sister"):
+        assert value not in message
+    assert f"'{name}'" not in message and f'"{name}"' not in message
+    assert "line " in message
+
+
+def test_template_error_names_an_attribute_written_in_the_template():
+    with pytest.raises(TemplateError) as caught:
+        render_letter_template("ok\n{{ paragraphs.closing_words }}", SAMPLE_CONTEXT)
+    assert "line 2" in str(caught.value)
+    assert "'closing_words'" in str(caught.value)
+    with pytest.raises(TemplateError, match="'__class__'") as caught:
+        render_letter_template("{{ name.__class__ }}", SAMPLE_CONTEXT)
+    assert "not allowed" in str(caught.value)
+
+
+def test_template_file_must_be_a_regular_file(tmp_path):
+    with pytest.raises(TemplateError, match="not a file"):
+        read_template_file(tmp_path)
+    if Path("/dev/zero").exists():  # a device: never read without end
+        with pytest.raises(TemplateError, match="not a file"):
+            read_template_file("/dev/zero")
+    fifo = tmp_path / "pipe.j2"
+    os.mkfifo(fifo)
+    started = time.perf_counter()
+    with pytest.raises(TemplateError, match="not a file"):
+        read_template_file(fifo)
+    assert time.perf_counter() - started < 2
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_template_file_read_is_bounded(monkeypatch):
+    """Even if the regular-file check were fooled, at most limit+1 bytes are read."""
+    monkeypatch.setattr(Path, "is_file", lambda self: True)
+    with pytest.raises(TemplateError, match="too large"):
+        read_template_file("/dev/zero")

@@ -168,3 +168,31 @@ def test_load_file_reports_problems_for_one_file(tmp_path):
     item, problems, source = load_file(path, Module)
     assert item is None and source is not None
     assert [(p.line, p.field) for p in problems] == [(8, "time_needed_minutes")]
+
+
+def test_a_second_directory_with_the_same_id_is_a_clash_and_the_first_stays(tmp_path):
+    root = copy_minimal(tmp_path)
+    first = (root / SERVICES).read_text()
+    second = first.replace("test-drop-in", "other-drop-in").replace(
+        "  area: Testshire\n", "  area: Testshire\n  example: true\n", 1)
+    assert "example: true" in second
+    (root / "resources" / "zz-copy.yaml").write_text(second)
+    library = load_library(root)
+    (error,) = [p.relative_to(root) for p in library.problems if p.is_error]
+    assert (error.path, error.line, error.field) == ("resources/zz-copy.yaml", 3, "directory.id")
+    assert "directory id 'test-area' is also used in" in error.message
+    assert str(library.path_of(library.directories["test-area"])).endswith(SERVICES)
+    assert list(library.services) == ["test-drop-in"]
+
+
+def test_duplicate_ids_inside_the_model_name_the_real_field(tmp_path):
+    root = copy_minimal(tmp_path)
+    model = root / "model.yaml"
+    text = model.read_text()
+    model.write_text(text.replace("- id: physical-pain", "- id: blocking-out"))
+    library = load_library(root)
+    clashes = [p.relative_to(root) for p in library.problems if "is also used" in p.message]
+    assert [(p.path, p.field) for p in clashes] == [
+        ("model.yaml", "categories[0].subthemes[1].id")]
+    # the first subtheme with that id stays, as modules do
+    assert library.subthemes["blocking-out"].name == "Blocking out thoughts and feelings"

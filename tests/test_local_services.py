@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from outreach_kit.content import load_library
-from outreach_kit.errors import ContentError, SettingsError
+from outreach_kit.errors import ContentError, OutputError, SettingsError
 from outreach_kit.local_services import (
     load_directory,
     mark_checked,
@@ -106,7 +106,7 @@ def test_failed_save_leaves_old_file(tmp_path: Path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match=r"cannot write .*area\.yaml \(No space left on device\)"):
         save_directory(path, upsert_service(directory, service_from_form(_form(name="Other"))))
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["area.yaml"]  # no temp file left
@@ -166,3 +166,36 @@ def test_broken_directory_file_reports_line(tmp_path: Path):
     with pytest.raises(ContentError) as info:
         load_directory(path)
     assert any(p.line == 7 and p.field.startswith("services[0]") for p in info.value.problems)
+
+
+def test_a_directory_that_does_not_read_back_is_a_settings_error(tmp_path: Path):
+    path = tmp_path / "area.yaml"
+    directory = new_directory("my-area", "My area", "Example Town")
+    broken = directory.model_copy(update={"schema_version": 2})  # not validated on copy
+    with pytest.raises(SettingsError) as info:
+        save_directory(path, broken)
+    assert not isinstance(info.value, ContentError)
+    assert "schema_version" in str(info.value)
+    assert str(path) in str(info.value)
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("name", ["'Tis the Hub", "'quoted' name", "O'Neill's Place"])
+def test_csv_keeps_an_apostrophe_that_starts_a_name(name: str):
+    directory = upsert_service(new_directory("my-area", "My area", "Example Town"),
+                               service_from_form(_form(name=name)))
+    assert services_from_csv(services_to_csv(directory).encode()) == directory.services
+
+
+def test_csv_bad_date_names_its_real_column():
+    header = "id,name,hours,cost,for_whom,area,description,categories,phone,last_checked"
+    row = "a-one,One,9-5,Free,All,Town,Desc,drop-in,0131 496 0000,2026-13-01"
+    with pytest.raises(SettingsError) as info:
+        services_from_csv(f"{header}\n{row}\n".encode())
+    lines = str(info.value).splitlines()
+    assert lines and all(line.startswith("services.csv:2: last_checked: ") for line in lines)
+    assert len(lines) == 1  # one mistake, one message
+    with pytest.raises(SettingsError) as info:
+        services_from_csv(f"{header},source_checked\n{row[:-10]}2026-11-01,2026-02-30\n"
+                          .encode())
+    assert str(info.value).startswith("services.csv:2: source_checked: ")

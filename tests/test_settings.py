@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from outreach_kit.errors import ContentError, SettingsError
+from outreach_kit.errors import ContentError, OutputError, SettingsError
 from outreach_kit.settings import (
     OrganisationSettings,
     load_logo,
@@ -52,3 +52,20 @@ def test_logo_must_be_png(tmp_path: Path):
     assert load_logo(tmp_path) == png
     remove_logo(tmp_path)
     assert load_logo(tmp_path) is None
+
+
+def test_settings_that_do_not_read_back_are_a_settings_error(tmp_path: Path):
+    bad = OrganisationSettings.model_construct(**{
+        **OrganisationSettings().model_dump(), "organisation": "x" * 200})
+    with pytest.raises(SettingsError) as info:
+        save_settings(bad, tmp_path)
+    assert not isinstance(info.value, ContentError)
+    assert "organisation" in str(info.value)
+    assert not (tmp_path / "organisation.yaml").exists()
+
+
+def test_settings_that_cannot_be_written_are_an_output_error(tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(OutputError, match=r"cannot write .*not-a-folder"):
+        save_settings(OrganisationSettings(organisation="Hub"), blocker)

@@ -86,3 +86,19 @@ def test_imports_have_no_cycle_whatever_comes_first(first):
                              "import outreach_kit.cli.training"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-500:]
+
+
+def test_the_format_comes_from_the_file_ending_when_not_given(tmp_path, content_dir):
+    out = tmp_path / "slides.pptx"
+    assert main(["training", "intro-60", "-o", str(out), "--content", str(content_dir)]) == 0
+    assert len(Presentation(str(out)).slides) >= 3  # a real PPTX, not a PDF named .pptx
+    pdf = tmp_path / "guide.pdf"
+    assert main(["training", "intro-60", "-o", str(pdf), "--content", str(content_dir)]) == 0
+    assert len(PdfReader(pdf).pages) >= 5
+
+
+def test_training_write_failure_is_an_output_error(tmp_path, content_dir, capsys):
+    (tmp_path / "taken").write_text("x")
+    out = tmp_path / "taken" / "guide.pdf"
+    assert main(["training", "intro-60", "-o", str(out), "--content", str(content_dir)]) == 1
+    assert f"error: cannot write {out}" in capsys.readouterr().err

@@ -1,28 +1,70 @@
-"""Write files so that a crash or a full disk never leaves a half-written file behind."""
+"""Write files so that a crash or a full disk never leaves a half-written file behind.
+
+A new file is readable only by its owner (``mkstemp`` makes it 0600: packs and letters can
+carry a person's name); a file that is replaced keeps the permissions it had. Any failure
+is an :class:`~outreach_kit.errors.OutputError` naming the file and the reason.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from .errors import OutputError
+
+
+def _cannot_write(path: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write {path} ({exc.strerror or type(exc).__name__})")
+
+
+def _existing_mode(path: Path) -> int | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable. Not possible everywhere (Windows): then skip it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def write_bytes_atomic(path: Path | str, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = _existing_mode(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _cannot_write(path, exc) from None
         raise
+    _fsync_folder(path.parent)
 
 
 def write_text_atomic(path: Path | str, text: str) -> None:

@@ -45,6 +45,10 @@ class SettingsError(OutreachKitError):
     """A settings or local-services file the app writes could not be validated or saved."""
 
 
+class OutputError(OutreachKitError):
+    """A finished file could not be written (no such folder, no permission, disk full)."""
+
+
 class UsageError(OutreachKitError):
     """The command line was used wrongly (bad option, missing file)."""
 

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from .atomic import write_text_atomic
 from .content.loader import validate_source
-from .content.schema import Reference, Service, ServiceDirectoryFile, ServiceDirectoryInfo
+from .content.schema import Service, ServiceDirectoryFile, ServiceDirectoryInfo
 from .content.yaml_source import field_name, parse_yaml_bytes, read_yaml
 from .errors import ContentError, Problem, SettingsError
 
@@ -65,8 +65,9 @@ def save_directory(path: Path, directory: ServiceDirectoryFile) -> None:
     source = parse_yaml_bytes(text.encode("utf-8"), path)
     checked, problems = validate_source(source, ServiceDirectoryFile)
     if checked is None or checked != directory:
-        raise ContentError(problems or [Problem(str(path), None, "", "did not read back the same")])
-    write_text_atomic(path, text)
+        problems = problems or [Problem(str(path), None, "", "did not read back the same")]
+        raise SettingsError("\n".join(str(p) for p in problems))
+    write_text_atomic(path, text)  # OutputError naming the file if it cannot be written
 
 
 def upsert_service(directory: ServiceDirectoryFile, service: Service) -> ServiceDirectoryFile:
@@ -150,13 +151,13 @@ def services_from_csv(raw: bytes, shown_name: str = "services.csv") -> list[Serv
     problems: list[str] = []
     for row in reader:
         row_number = reader.line_num
-        values = {k: (v or "").strip().removeprefix("'") for k, v in row.items() if k}
+        values = {k: _uncell(v) for k, v in row.items() if k}
         try:
             services.append(Service.model_validate(_row_to_data(values)))
         except ValidationError as exc:
-            for err in exc.errors():
-                where = field_name(tuple(err["loc"])) or "row"
-                problems.append(f"{shown_name}:{row_number}: {where}: {_message(err)}")
+            found = (f"{shown_name}:{row_number}: {_column(err['loc'], values)}: {_message(err)}"
+                     for err in exc.errors())
+            problems.extend(dict.fromkeys(m for m in found if m not in problems))
         except ValueError as exc:
             problems.append(f"{shown_name}:{row_number}: {exc}")
     if problems:
@@ -166,6 +167,26 @@ def services_from_csv(raw: bytes, shown_name: str = "services.csv") -> list[Serv
     if duplicates:
         raise SettingsError(f"{shown_name}: service id '{duplicates[0]}' appears more than once")
     return services
+
+
+def _uncell(value: str | None) -> str:
+    """Undo :func:`_cell`: drop the apostrophe only where it was added before a formula start.
+
+    A name such as "'Tis the Hub" keeps its apostrophe.
+    """
+    text = (value or "").strip()
+    if text.startswith("'") and text[1:2] and text[1:2] in _FORMULA_START:
+        return text[1:]
+    return text
+
+
+def _column(loc: tuple[Any, ...], values: dict[str, str]) -> str:
+    """The CSV column a validation error is about (``source.checked`` -> its real column)."""
+    if loc[:1] == ("source",) and len(loc) > 1:
+        if loc[1] == "checked" and not values.get("source_checked"):
+            return "last_checked"  # the source date was taken from last_checked
+        return f"source_{loc[1]}"
+    return field_name(tuple(loc)) or "row"
 
 
 def _row_to_data(values: dict[str, str]) -> dict[str, Any]:
@@ -181,7 +202,6 @@ def _row_to_data(values: dict[str, str]) -> dict[str, Any]:
             ("checked", values.get("source_checked") or values.get("last_checked")),
         ) if v
     }
-    Reference.model_validate(data["source"])  # raises ValidationError with a clear loc
     return data
 
 

@@ -17,7 +17,7 @@ from .atomic import write_bytes_atomic, write_text_atomic
 from .content.loader import validate_source
 from .content.paths import default_content_dir
 from .content.yaml_source import parse_yaml_bytes, read_yaml
-from .errors import ContentError, Problem, SettingsError
+from .errors import ContentError, OutputError, Problem, SettingsError
 from .render.options import PROFILE_NAMES
 
 ENV_VAR = "OUTREACH_KIT_SETTINGS"
@@ -73,8 +73,9 @@ def save_settings(settings: OrganisationSettings, folder: Path | None = None) ->
     source = parse_yaml_bytes(text.encode("utf-8"), path)
     checked, problems = validate_source(source, OrganisationSettings)
     if checked != settings:
-        raise ContentError(problems or [Problem(str(path), None, "", "did not read back the same")])
-    write_text_atomic(path, text)
+        problems = problems or [Problem(str(path), None, "", "did not read back the same")]
+        raise SettingsError("\n".join(str(p) for p in problems))
+    write_text_atomic(path, text)  # OutputError naming the file if it cannot be written
     return path
 
 
@@ -92,4 +93,7 @@ def save_logo(png_bytes: bytes, folder: Path | None = None) -> None:
 
 def remove_logo(folder: Path | None = None) -> None:
     path = (folder or settings_dir()) / LOGO_FILE
-    path.unlink(missing_ok=True)
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot remove {path} ({exc.strerror or type(exc).__name__})") from None

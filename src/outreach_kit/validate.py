@@ -45,10 +45,11 @@ def review_warnings(library: ContentLibrary, today: dt.date) -> list[Problem]:
 def folder_problems(library: ContentLibrary) -> list[Problem]:
     """Checks that need a whole folder: letter types and slots, training cross-references."""
     from .letters.library import letter_problems
+    from .letters.schema import LetterLibraryFile
     from .training.kit import check_training
 
     # A content folder may leave letters out altogether; when it has some, they must be whole.
-    has_letters = any(type(item).__name__ == "LetterLibraryFile" for item, _ in library.sources())
+    has_letters = any(isinstance(item, LetterLibraryFile) for item, _ in library.sources())
     letters = letter_problems(library)[1] if has_letters else []
     return letters + check_training(library)
 

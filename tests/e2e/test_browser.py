@@ -23,7 +23,6 @@ from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -113,7 +112,7 @@ def test_make_a_pack_in_a_real_browser(running_app: str, tmp_path: Path):
             _settle(page)
             page.get_by_text("1. Drugs as a self-regulator").click()
             _settle(page)
-            page.locator('[data-testid="stCheckbox"]').first.click()
+            page.get_by_text("Says using is the only way to switch off").click()
             _settle(page)
             page.get_by_role("button", name="Make the pack").click()
             _settle(page)
@@ -123,8 +122,8 @@ def test_make_a_pack_in_a_real_browser(running_app: str, tmp_path: Path):
                 download_button.click()
             pdf_path = tmp_path / "pack.pdf"
             info.value.save_as(pdf_path)
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / "make-a-pack.png"), full_page=True)
+            # The screenshot shows a (made-up) client name: it stays in the test's tmp folder.
+            page.screenshot(path=str(tmp_path / "make-a-pack.png"), full_page=True)
         finally:
             browser.close()
 
@@ -132,5 +131,7 @@ def test_make_a_pack_in_a_real_browser(running_app: str, tmp_path: Path):
     text = "\n".join(p.extract_text() or "" for p in reader.pages)
     assert "For Sam" in text
     assert "116 123" in text
+    assert "needing to switch off" in text  # the module suggested for what was ticked
+    assert (tmp_path / "make-a-pack.png").stat().st_size > 10_000
     assert len(reader.pages) >= 8
     assert not outside, f"requests left 127.0.0.1: {outside}"

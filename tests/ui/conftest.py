@@ -33,6 +33,25 @@ def page_app(page: str) -> AppTest:
     return AppTest.from_string(script, default_timeout=TIMEOUT)
 
 
+def router_app() -> AppTest:
+    """One session that can move between pages: set session_state["test.page"], then run.
+
+    (AppTest.switch_page only works with file-based pages; ours are functions.)
+    """
+    script = (
+        "import importlib\n"
+        "import streamlit as st\n"
+        "page = st.session_state.get('test.page', 'page_pack')\n"
+        "importlib.import_module(f'outreach_kit.ui.{page}').render()\n"
+    )
+    return AppTest.from_string(script, default_timeout=TIMEOUT)
+
+
+def go(at: AppTest, page: str) -> AppTest:
+    at.session_state["test.page"] = page
+    return at.run()
+
+
 def whole_app() -> AppTest:
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
 

@@ -16,7 +16,7 @@ separate step, :func:`check_recipe`, because the schema alone cannot know them.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -33,7 +33,9 @@ from ..render.options import PROFILE_NAMES, PrintOptions
 # purpose: a long name must never crash a pack, only look long.
 MAX_FREE_TEXT = 5000
 MAX_WALLET_STEPS = 3
-FORMATS = ("pdf", "html", "md", "docx")
+# The formats a pack can be made in: the one list the recipe schema and the CLI use.
+PackFormat = Literal["pdf", "html", "md", "docx"]
+FORMATS: tuple[str, ...] = get_args(PackFormat)
 
 FreeText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_FREE_TEXT)
@@ -56,7 +58,7 @@ class PrintChoice(_Strict):
     """Print profiles (names from ``PROFILE_NAMES``) and, optionally, output formats."""
 
     profiles: list[str] = Field(default_factory=list)
-    formats: list[Literal["pdf", "html", "md", "docx"]] = Field(default_factory=list)
+    formats: list[PackFormat] = Field(default_factory=list)
 
     @field_validator("profiles")
     @classmethod

@@ -60,4 +60,3 @@ HELP_NOW_FALLBACK_CONTACTS = (
 META_TITLE = "Outreach Kit pack"
 META_AUTHOR = "Outreach Kit"
 META_SUBJECT = "A self-help pack: ways to cope, connect and stay safer"
-CHOSEN_INTRO = "Picked for you: {summary}"

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..assemble.recipe import FORMATS
 from ..errors import UsageError
 from ..outputs import FORMATS as ALL_FORMATS
 
@@ -22,9 +23,8 @@ FILE_SUFFIX = {fmt: suffix for fmt, (_, _, suffix) in ALL_FORMATS.items()}
 if TYPE_CHECKING:
     from ..assemble.recipe import Recipe
     from ..content.library import ContentLibrary
+    from ..letters.make import PackLetter
     from ..render.options import PrintOptions
-
-FORMATS = ("pdf", "html", "md", "docx")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -80,38 +80,45 @@ def print_options(recipe: Recipe, profiles: list[str]) -> PrintOptions:
     return PrintOptions.from_names(profiles) if profiles else recipe.print.options()
 
 
-def build_files(library: ContentLibrary, recipe_path: Path, outputs: dict[str, Path],
-                profiles: list[str]) -> None:
-    """Read and check one recipe, build the pack once, write each format atomically."""
+def build_files(library: ContentLibrary, recipe_path: Path, recipe: Recipe,
+                outputs: dict[str, Path], profiles: list[str]) -> PackLetter | None:
+    """Build the pack once, write each format atomically. Returns the pack's letter, if any
+    (its checks and guidance are for the worker)."""
     import datetime as dt
 
     from ..assemble.pack import build_pack
-    from ..assemble.recipe import load_recipe
     from ..atomic import write_bytes_atomic
     from ..outputs import render_document
 
-    recipe = load_recipe(recipe_path, library)
     today = dt.date.today()
     letter = None
     if recipe.letter is not None:
-        from ..letters.make import pack_letter_section
+        from ..letters.make import make_pack_letter
 
-        letter = pack_letter_section(library, recipe.letter, today, base_dir=recipe_path.parent)
-    document = build_pack(library, recipe, today, letter_section=letter)
+        letter = make_pack_letter(library, recipe.letter, today, base_dir=recipe_path.parent)
+    document = build_pack(library, recipe, today,
+                          letter_section=letter.section if letter else None)
     options = print_options(recipe, profiles)
     for fmt, output in outputs.items():
         write_bytes_atomic(output, render_document(document, fmt, options))
+    return letter
 
 
 # ---------------------------------------------------------------------------- build
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from ..assemble.recipe import load_recipe
     from ..outputs import format_for
 
     fmt = format_for(args.output, args.format, FORMATS)
     library = load_content(args.content)
-    build_files(library, args.recipe, {fmt: args.output}, args.profile)
+    recipe = load_recipe(args.recipe, library)
+    letter = build_files(library, args.recipe, recipe, {fmt: args.output}, args.profile)
+    if letter is not None:
+        from .letter import print_worker_notes  # the same notes `outreach-kit letter` gives
+
+        print_worker_notes(letter.letter, letter.checks)
     print(f"wrote {args.output}")
     return 0
 
@@ -131,7 +138,7 @@ def _init_worker(content_dir: Path | None) -> None:
 
 def _build_one(job: tuple[Path, Path, list[str], list[str] | None]) -> tuple[str, str | None]:
     """Build every format of one recipe; return (recipe path, error message or None)."""
-    from ..assemble.recipe import read_recipe
+    from ..assemble.recipe import load_recipe
     from ..errors import OutreachKitError
 
     recipe_path, out_dir, profiles, formats = job
@@ -140,10 +147,10 @@ def _build_one(job: tuple[Path, Path, list[str], list[str] | None]) -> tuple[str
             _init_worker(None)
         library = _worker_library
         assert library is not None  # set by _init_worker
+        recipe = load_recipe(recipe_path, library)  # read once: formats and contents
         if formats is None:
-            recipe, _ = read_recipe(recipe_path)
             formats = list(dict.fromkeys(recipe.print.formats)) or ["pdf"]
-        build_files(library, recipe_path,
+        build_files(library, recipe_path, recipe,
                     {fmt: out_dir / (recipe_path.stem + FILE_SUFFIX[fmt]) for fmt in formats},
                     profiles)
     except OutreachKitError as exc:
@@ -163,6 +170,12 @@ def recipe_files(folder: Path) -> list[Path]:
                    if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
     if not files:
         raise UsageError(f"{folder}: no recipe files (*.yaml) found")
+    by_stem: dict[str, Path] = {}
+    for path in files:  # a.yaml and a.yml would both write a.pdf
+        if path.stem in by_stem:
+            raise UsageError(f"{by_stem[path.stem]} and {path} would make the same output "
+                             "files; rename one of them")
+        by_stem[path.stem] = path
     return files
 
 

@@ -11,8 +11,13 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
+
+if TYPE_CHECKING:
+    from ..letters.checks import LetterChecks
+    from ..letters.compose import ComposedLetter
 
 FORMATS = ("pdf", "docx", "md", "txt")
 
@@ -39,6 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def print_worker_notes(letter: ComposedLetter, checks: LetterChecks) -> None:
+    """Guidance, checks, parts left out and the consent reminder, on stderr."""
+    from ..letters.checks import worker_notes
+
+    for line in worker_notes(letter, checks):
+        print(line, file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     from ..atomic import write_bytes_atomic
     from ..content import default_content_dir, load_library
@@ -48,19 +61,13 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = format_for(args.output, args.format, FORMATS)
     options = PrintOptions.from_names(args.profile)
-    if not args.recipe.is_file():
+    if not args.recipe.exists():
         raise UsageError(f"{args.recipe}: recipe file not found")
     content = load_library(args.content or default_content_dir())
+    # A folder or a device is refused by the recipe reader ("is not a file").
     made = make_letter(content, args.recipe, dt.date.today(), template_path=args.template)
     data = render_document(made.document, fmt, options)
-    for line in made.guidance:
-        print(f"guidance: {line}", file=sys.stderr)
-    for line in made.checks.summary_lines():
-        print(f"check: {line}", file=sys.stderr)
-    if made.letter.skipped:
-        print(f"note: left out (a field they need is empty): {', '.join(made.letter.skipped)}",
-              file=sys.stderr)
-    print(f"consent: {made.checks.consent_reminder}", file=sys.stderr)
+    print_worker_notes(made.letter, made.checks)
     write_bytes_atomic(args.output, data)
     print(f"wrote {args.output}")
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..atomic import write_bytes_atomic
 from ..content import default_content_dir, load_library
 from ..errors import UsageError
+from ..outputs import format_for
 
 FORMATS = ("pdf", "pptx")
 AUDIENCES = ("facilitator", "participant")
@@ -33,8 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--list", action="store_true", help="list the training sessions")
     parser.add_argument("--for", dest="audience", choices=AUDIENCES, default="facilitator",
                         help="who it is for (default: facilitator)")
-    parser.add_argument("--format", dest="fmt", choices=FORMATS, default="pdf",
-                        help="pdf (guide or handout) or pptx (slides); default pdf")
+    parser.add_argument("--format", dest="fmt", choices=FORMATS, default=None,
+                        help="pdf (guide or handout) or pptx (slides); default: from the "
+                             "output file's ending")
     parser.add_argument("-o", "--output", type=Path, help="file to write")
     parser.add_argument("--profile", action="append", default=[],
                         help="PDF print profile, e.g. large-print (may be repeated)")
@@ -48,11 +50,11 @@ def _list(kit) -> int:
     return 0
 
 
-def _build(library, args: argparse.Namespace) -> bytes:
+def _build(library, args: argparse.Namespace, fmt: str) -> bytes:
     from ..outputs import render_training
     from ..render.options import PrintOptions
 
-    return render_training(library, args.session, args.audience, args.fmt,
+    return render_training(library, args.session, args.audience, fmt,
                            PrintOptions.from_names(args.profile))
 
 
@@ -63,15 +65,14 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("name a session (see 'outreach-kit training --list')")
     if not args.list and args.output is None:
         raise UsageError("say where to save it with -o FILE")
+    # Without --format, the file ending says which (slides.pptx makes slides).
+    fmt = "" if args.list else format_for(args.output, args.fmt, FORMATS)
     library = load_library(args.content or default_content_dir())
     kit = training_kit(library)
     if args.list:
         return _list(kit)
     kit.session(args.session)  # an unknown id fails here, naming the valid ones
-    data = _build(library, args)
-    try:
-        write_bytes_atomic(args.output, data)
-    except OSError as exc:
-        raise UsageError(f"cannot write {args.output} ({exc.strerror})") from None
+    data = _build(library, args, fmt)
+    write_bytes_atomic(args.output, data)  # OutputError naming the file if it cannot
     print(f"wrote {args.output}")
     return 0

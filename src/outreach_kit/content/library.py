@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import Problem
 from . import schema
-from .yaml_source import YamlSource
+from .yaml_source import YamlSource, field_name
 
 
 @dataclass
@@ -41,7 +41,7 @@ class ContentLibrary:
         def clash(loc: tuple, what: str, ident: str, other: Path | str) -> None:
             line, _ = source.locate(loc)
             message = f"{what} id '{ident}' is also used in {other}"
-            problems.append(Problem(str(source.path), line, "id", message))
+            problems.append(Problem(str(source.path), line, field_name(loc), message))
 
         match item:
             case schema.ContentManifest():
@@ -54,8 +54,9 @@ class ContentLibrary:
                     self.categories[category.id] = category
                     for si, sub in enumerate(category.subthemes):
                         loc = ("categories", ci, "subthemes", si, "id")
-                        if sub.id in self.subthemes:
+                        if sub.id in self.subthemes:  # the first one stays, as for modules
                             clash(loc, "subtheme", sub.id, "another category")
+                            continue
                         self.subthemes[sub.id] = sub
                         self._category_of[sub.id] = category.id
                         for oi, obs in enumerate(sub.observations):
@@ -70,6 +71,10 @@ class ContentLibrary:
                 else:
                     self.modules[item.id] = item
             case schema.ServiceDirectoryFile():
+                if item.directory.id in self.directories:  # the first file stays
+                    clash(("directory", "id"), "directory", item.directory.id,
+                          self.path_of(self.directories[item.directory.id]))
+                    return problems
                 self.directories[item.directory.id] = item
                 for i, service in enumerate(item.services):
                     if service.id in self.services:

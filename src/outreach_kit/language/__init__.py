@@ -2,7 +2,7 @@
 
 from .library_check import check_library, suggestion
 from .reading_ease import Readability, readability, split_sentences, unwrap_lines
-from .stigma import StigmaFinding, find_stigma, load_terms
+from .stigma import StigmaFinding, find_stigma, load_terms, straight_apostrophes
 
 __all__ = [
     "Readability",
@@ -12,6 +12,7 @@ __all__ = [
     "load_terms",
     "readability",
     "split_sentences",
+    "straight_apostrophes",
     "suggestion",
     "unwrap_lines",
 ]

@@ -103,9 +103,18 @@ def _text_caches() -> tuple[Any, ...]:
 
 
 def _forget_text() -> None:
-    """Empty textstat's caches, so words from a client's letter never linger in memory."""
+    """Empty textstat's and pyphen's caches, so words from a client's letter never linger.
+
+    pyphen keeps one HyphDict per language file (``pyphen.hdcache``), and each remembers the
+    hyphenation points of every word it has seen (``HyphDict.cache``) for the process's life.
+    """
     for cache in _text_caches():
         cache.cache_clear()
+    pyphen = sys.modules.get("pyphen")
+    for hyph_dict in getattr(pyphen, "hdcache", {}).values():
+        word_cache = getattr(hyph_dict, "cache", None)
+        if isinstance(word_cache, dict):
+            word_cache.clear()
 
 
 def split_sentences(text: str) -> list[str]:

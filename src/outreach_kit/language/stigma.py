@@ -22,6 +22,11 @@ _LOOK_BACK = 80  # characters before a match searched for a "not when preceded b
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
+def straight_apostrophes(text: str) -> str:
+    """Curly and modifier apostrophes as ``'``; the same length, so positions still match."""
+    return text.translate(_APOSTROPHES)
+
+
 @dataclass(frozen=True)
 class StigmaFinding:
     term_id: str
@@ -116,7 +121,7 @@ def find_stigma(text: str, terms: TermsFile | None = None) -> list[StigmaFinding
     wins, and of two starting together the longer one.
     """
     matchers = _matchers(terms if terms is not None else load_terms())
-    normalised = text.translate(_APOSTROPHES)  # same length, so positions still match
+    normalised = straight_apostrophes(text)
     lowered = normalised.lower()
     if len(lowered) != len(normalised):  # a few letters (such as "İ") grow when lower-cased
         lowered = None

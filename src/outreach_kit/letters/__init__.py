@@ -20,6 +20,7 @@ _EXPORTS = {
     "LetterChecks": "checks",
     "check_letter": "checks",
     "CONSENT_REMINDER": "checks",
+    "worker_notes": "checks",
     "letter_document": "build",
     "letter_section": "build",
     "build_letterhead": "build",
@@ -28,6 +29,8 @@ _EXPORTS = {
     "template_context": "templates",
     "MadeLetter": "make",
     "make_letter": "make",
+    "PackLetter": "make",
+    "make_pack_letter": "make",
     "pack_letter_section": "make",
 }
 

@@ -6,8 +6,10 @@ stdout. It imports only the standard library and Jinja2, so it starts in about 0
 
 Jinja2's sandbox stops a template reaching Python internals, files or the environment, but
 not from using all the memory or time it likes: this process runs with a memory and CPU
-limit and the parent kills it after a timeout. Error messages name only the error type or
-Jinja2's own words about the template, never the field values.
+limit and the parent kills it after a timeout. Errors are reported as a kind, the template
+line and at most one name written literally in the template: Jinja2's messages about
+undefined values and unsafe access are never passed on, because they quote field values
+(``'dict object' has no attribute "Aoife"``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import sys
 
 MEMORY_LIMIT_BYTES = 512 * 1024 * 1024
 MAX_INT_BITS = 4096
+TEMPLATE_FILENAME = "<template>"  # Jinja2's name for frames of a template made from a string
 
 
 def _limit_resources(cpu_seconds: int) -> None:
@@ -33,6 +36,9 @@ def _environment(max_output: int):  # type: ignore[no-untyped-def]
     from jinja2.exceptions import SecurityError
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    class LimitError(SecurityError):
+        """One of this worker's own limits: the message is a fixed code, never a value."""
+
     class LimitedSandbox(ImmutableSandboxedEnvironment):
         # Intercepting these operators also stops Jinja2 folding `'a' * 10**9` at compile
         # time, so every use goes through call_binop below.
@@ -41,29 +47,29 @@ def _environment(max_output: int):  # type: ignore[no-untyped-def]
         def call_binop(self, context, operator, left, right):  # type: ignore[no-untyped-def]
             if operator == "**":
                 if isinstance(right, int) and abs(right) > 64:
-                    raise SecurityError("a power in the template is too large")
+                    raise LimitError("power")
                 result = left**right
             elif operator == "*":
                 for seq, times in ((left, right), (right, left)):
                     if isinstance(seq, str | list | tuple) and isinstance(times, int) and (
                             len(seq) * times > max_output):
-                        raise SecurityError("the template repeats text too many times")
+                        raise LimitError("repeat")
                 result = left * right
             else:
                 result = left + right
             if isinstance(result, int) and result.bit_length() > MAX_INT_BITS:
-                raise SecurityError("a number in the template is too large")
+                raise LimitError("number")
             if isinstance(result, str | list | tuple) and len(result) > max_output:
-                raise SecurityError("the template builds text that is too long")
+                raise LimitError("long")
             return result
 
     env = LimitedSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
     # Only the globals a letter needs: no lipsum (huge text), cycler, joiner or dict.
     env.globals = {"range": env.globals["range"], "namespace": env.globals["namespace"]}
-    return env
+    return env, LimitError
 
 
-def _static_problem(env, source: str, allowed: set[str]) -> dict | None:  # type: ignore[no-untyped-def]
+def _static_problem(env, tree, allowed: set[str]) -> dict | None:  # type: ignore[no-untyped-def]
     """Include/import/extends, or a name that is not a known field: a problem to report.
 
     Done here, not in the parent, because Jinja2 folds constants while it analyses a
@@ -71,7 +77,6 @@ def _static_problem(env, source: str, allowed: set[str]) -> dict | None:  # type
     """
     from jinja2 import meta, nodes
 
-    tree = env.parse(source)
     for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
         return {"ok": False, "kind": "forbidden", "message": "", "line": node.lineno}
     unknown = sorted(meta.find_undeclared_variables(tree) - allowed)
@@ -81,17 +86,64 @@ def _static_problem(env, source: str, allowed: set[str]) -> dict | None:  # type
     return None
 
 
+def _template_line(exc: BaseException) -> int | None:
+    """The template line being rendered when ``exc`` was raised (Jinja2 rewrites tracebacks)."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == TEMPLATE_FILENAME:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _literal_name(tree, line: int | None, message: str) -> str | None:  # type: ignore[no-untyped-def]
+    """A name written in the template on ``line`` that Jinja2's ``message`` is about.
+
+    Only names from the parsed template (a variable, an attribute, a quoted key) can come
+    back, compared whole and in Jinja2's quoting, so a field value never does.
+    """
+    from jinja2 import nodes
+
+    names: list[str] = []
+    for node in tree.find_all((nodes.Name, nodes.Getattr, nodes.Getitem, nodes.Filter)):
+        if line is not None and node.lineno != line:
+            continue
+        if isinstance(node, nodes.Name):
+            names.append(node.name)
+        elif isinstance(node, nodes.Getattr):
+            names.append(node.attr)
+        else:  # x['key'] or x|attr('key'): only a key written as a quoted constant
+            key = node.arg if isinstance(node, nodes.Getitem) else (
+                node.args[0] if node.name == "attr" and node.args else None)
+            if isinstance(key, nodes.Const) and isinstance(key.value, str):
+                names.append(key.value)
+    for name in names:
+        if f"attribute {name!r}" in message or message.startswith(f"{name!r} is undefined"):
+            return name
+    return None
+
+
+def _failure(kind: str, exc: BaseException, tree) -> dict:  # type: ignore[no-untyped-def]
+    """An undefined or unsafe use: kind, line and a literal name; never Jinja2's message."""
+    line = _template_line(exc)
+    name = _literal_name(tree, line, str(exc)) if tree is not None else None
+    return {"ok": False, "kind": kind, "line": line, "name": name}
+
+
 def render(request: dict) -> dict:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
     max_output = int(request["max_output"])
-    env = _environment(max_output)
+    env, limit_error = _environment(max_output)
+    tree = None
     try:
-        problem = _static_problem(env, request["template"], set(request["allowed"]))
+        tree = env.parse(request["template"])
+        problem = _static_problem(env, tree, set(request["allowed"]))
         if problem is not None:
             return problem
-        template = env.from_string(request["template"])
+        template = env.from_string(tree)
         pieces: list[str] = []
         size = 0
         for chunk in template.generate(**request["context"]):
@@ -101,9 +153,11 @@ def render(request: dict) -> dict:
             pieces.append(chunk)
         return {"ok": True, "text": "".join(pieces)}
     except UndefinedError as exc:
-        return {"ok": False, "kind": "undefined", "message": str(exc)[:200]}
+        return _failure("undefined", exc, tree)
+    except limit_error as exc:
+        return {"ok": False, "kind": "limit", "message": str(exc), "line": _template_line(exc)}
     except SecurityError as exc:
-        return {"ok": False, "kind": "security", "message": str(exc)[:200]}
+        return _failure("security", exc, tree)
     except TemplateSyntaxError as exc:
         return {"ok": False, "kind": "syntax", "message": (exc.message or "")[:200],
                 "line": exc.lineno}

@@ -6,10 +6,10 @@ Nothing here changes the letter; it gives the worker what they need to decide.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..content.schema import TermsFile
-from ..language import StigmaFinding, find_stigma, readability
+from ..language import StigmaFinding, find_stigma, readability, straight_apostrophes
 from ..language.library_check import suggestion
 from .compose import ComposedLetter
 
@@ -38,7 +38,6 @@ _COMMAND_PATTERNS = tuple(
     (re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE), gentler)
     for pattern, gentler in _COMMANDS
 )
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,6 @@ class LetterChecks:
     paragraphs: tuple[ParagraphCheck, ...]
     total_words: int
     consent_reminder: str = CONSENT_REMINDER
-    guidance: tuple[str, ...] = field(default=())
 
     @property
     def stigma_count(self) -> int:
@@ -107,7 +105,7 @@ class LetterChecks:
 
 
 def find_commands(text: str, paragraph: int = 1) -> list[CommandFinding]:
-    normalised = text.translate(_APOSTROPHES)  # same length: positions still match
+    normalised = straight_apostrophes(text)  # same length: positions still match
     found = []
     for pattern, gentler in _COMMAND_PATTERNS:
         for match in pattern.finditer(normalised):
@@ -124,7 +122,9 @@ def check_letter(letter: ComposedLetter, terms: TermsFile | None = None) -> Lett
     checks = []
     total = 0
     for index, paragraph in enumerate(letter.paragraphs, start=1):
-        score = readability(paragraph.text)
+        # A line break inside a paragraph is only wrapping: joined, so a hard-wrapped
+        # paragraph is scored as the sentences it holds, not as many short ones.
+        score = readability(" ".join(paragraph.text.split()))
         total += score.words
         checks.append(ParagraphCheck(
             index=index,
@@ -135,4 +135,16 @@ def check_letter(letter: ComposedLetter, terms: TermsFile | None = None) -> Lett
             stigma=tuple(find_stigma(paragraph.text, terms)),
             commands=tuple(find_commands(paragraph.text, index)),
         ))
-    return LetterChecks(paragraphs=tuple(checks), total_words=total, guidance=letter.guidance)
+    return LetterChecks(paragraphs=tuple(checks), total_words=total)
+
+
+def worker_notes(letter: ComposedLetter, checks: LetterChecks) -> list[str]:
+    """What the worker should see beside a letter (CLI stderr): guidance for its type, the
+    wording checks, parts left out and the consent reminder. No letter text beyond the
+    flagged words themselves."""
+    lines = [f"guidance: {line}" for line in letter.guidance]
+    lines += [f"check: {line}" for line in checks.summary_lines()]
+    if letter.skipped:
+        lines.append(f"note: left out (a field they need is empty): {', '.join(letter.skipped)}")
+    lines.append(f"consent: {checks.consent_reminder}")
+    return lines

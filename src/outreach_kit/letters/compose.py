@@ -129,6 +129,17 @@ def _default_variant(
     return None
 
 
+def _check_slots(recipe: LetterRecipe, kind_id: LetterType, slots: Iterable[LetterSlot]) -> None:
+    """An edit or choice for a part this letter type does not have would be lost: refuse it."""
+    has = set(slots)
+    article = "an" if kind_id.value[0] in "aeiou" else "a"
+    for key, given in (("edited", recipe.edited), ("paragraphs", recipe.paragraphs)):
+        for slot in given:
+            if slot not in has:
+                raise RecipeError(f"{key}.{slot.value}: {article} {kind_id.value} letter has no "
+                                  "such part")
+
+
 def compose_letter(
     library: LetterLibrary | ContentLibrary,
     recipe: LetterRecipe,
@@ -146,6 +157,7 @@ def compose_letter(
     library = _letters(library)
     _check_subthemes(known_subthemes, recipe.subthemes)
     kind = library.letter_type(recipe.letter_type)
+    _check_slots(recipe, kind.id, kind.slots)
     values = field_values(recipe)
     suggestions = suggest_paragraphs(library, kind.id, recipe.subthemes, values)
     paragraphs: list[ComposedParagraph] = []

@@ -66,20 +66,30 @@ def _has_alpha(image: Image.Image) -> bool:
 
 
 def read_logo_file(path: Path | str) -> bytes:
-    """Read and validate a logo file; ImageError for a missing, large or bad file."""
+    """Read and validate a logo file; ImageError for a missing, large or bad file.
+
+    Only a regular file is read (a FIFO would block forever), and at most one byte over
+    the limit (so a device such as /dev/zero cannot fill memory).
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_LOGO_BYTES:
-            raise ImageError(f"{path.name}: the logo is too large ({size / 1_000_000:.1f} MB; "
-                             f"the limit is {MAX_LOGO_BYTES / 1_000_000:.0f} MB)")
-        data = path.read_bytes()
+        if path.is_dir():
+            raise ImageError(f"{path}: the logo is a folder, not an image file")
+        if not path.is_file():
+            if not path.exists():
+                raise ImageError(f"{path}: logo file not found")
+            raise ImageError(f"{path}: the logo is not a regular image file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_LOGO_BYTES + 1)
     except FileNotFoundError:
         raise ImageError(f"{path}: logo file not found") from None
     except IsADirectoryError:
         raise ImageError(f"{path}: the logo is a folder, not an image file") from None
     except OSError as exc:
         raise ImageError(f"{path}: the logo cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_LOGO_BYTES:
+        raise ImageError(f"{path.name}: the logo is too large (the limit is "
+                         f"{MAX_LOGO_BYTES / 1_000_000:.0f} MB)")
     try:
         return load_logo(data)
     except ImageError as exc:

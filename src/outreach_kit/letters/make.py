@@ -56,15 +56,24 @@ def make_letter(
     return MadeLetter(letter, document, check_letter(letter, content.terms))
 
 
-def pack_letter_section(
+@dataclass(frozen=True)
+class PackLetter:
+    """A letter inside a pack: its section, and what the worker should see beside it."""
+
+    section: Section
+    letter: ComposedLetter
+    checks: LetterChecks
+
+
+def make_pack_letter(
     content: ContentLibrary,
     letter: LetterRecipe | Mapping[str, Any],
     today: dt.date,
     *,
     base_dir: Path | None = None,
     logo_bytes: bytes | None = None,
-) -> Section:
-    """A letter section for ``build_pack(..., letter_section=...)``.
+) -> PackLetter:
+    """A checked letter section for ``build_pack(..., letter_section=...)``.
 
     ``letter`` may be the ``letter:`` part of a pack recipe (a mapping with the same keys
     as a letter recipe); a relative logo path is read from ``base_dir``.
@@ -80,4 +89,18 @@ def pack_letter_section(
         spec = spec.model_copy(update={"logo": str(base_dir / spec.logo)})
     composed = compose_letter(letter_library(content), letter, today,
                               known_subthemes=content.subthemes)
-    return letter_section(composed, build_letterhead(spec, logo_bytes))
+    section = letter_section(composed, build_letterhead(spec, logo_bytes))
+    return PackLetter(section, composed, check_letter(composed, content.terms))
+
+
+def pack_letter_section(
+    content: ContentLibrary,
+    letter: LetterRecipe | Mapping[str, Any],
+    today: dt.date,
+    *,
+    base_dir: Path | None = None,
+    logo_bytes: bytes | None = None,
+) -> Section:
+    """Just the section of :func:`make_pack_letter`."""
+    return make_pack_letter(content, letter, today, base_dir=base_dir,
+                            logo_bytes=logo_bytes).section

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -60,9 +59,13 @@ SAMPLE_CONTEXT: dict[str, Any] = {
     "letter_type": "After a conversation",
     "paragraphs": {slot.value: "A paragraph." for slot in LetterSlot},
 }
-_QUOTED = re.compile(r"'([^']*)'")
-_TYPE_WORDS = re.compile(r"^(?:str|dict|list|tuple|int|float|bool|NoneType|Undefined)"
-                         r"(?: object)?$")
+# The worker's own limits (fixed codes) -> what to tell the template's author.
+_LIMITS = {
+    "power": "a power in the template is too large",
+    "repeat": "the template repeats text too many times",
+    "number": "a number in the template is too large",
+    "long": "the template builds text that is too long",
+}
 
 
 def check_size(source: str) -> None:
@@ -72,17 +75,25 @@ def check_size(source: str) -> None:
                             f"{MAX_TEMPLATE_BYTES:,})")
 
 
-def check_template(source: str) -> None:
-    """Render with sample values: TemplateError for anything wrong with the template."""
-    render_letter_template(source, SAMPLE_CONTEXT)
+def _where(result: Mapping[str, Any]) -> str:
+    line = result.get("line")
+    return f"letter template line {line}" if isinstance(line, int) else "the letter template"
 
 
-def _safe_message(message: str, source: str) -> str:
-    """Keep Jinja2's message only when every quoted word in it comes from the template."""
-    quoted = _QUOTED.findall(message)
-    if all(q in source or _TYPE_WORDS.match(q) for q in quoted):
-        return message
-    return "it uses a field or attribute that does not exist"
+def _safe_message(result: Mapping[str, Any]) -> str:
+    """Fixed wording for an undefined or unsafe use, from the worker's kind, line and name.
+
+    Jinja2's own message is never used: it quotes the value that was looked up, and that can
+    be a client's name or words. The worker only sends back a name written in the template.
+    """
+    name = result.get("name")
+    named = f" '{name}'" if isinstance(name, str) and name else ""
+    if result.get("kind") == "security":
+        return (f"{_where(result)}: the template tried something that is not allowed"
+                f"{f' (using{named})' if named else ''}")
+    thing = f"the field or attribute{named}" if named else "a field, attribute or item"
+    return (f"{_where(result)}: {thing} does not exist; known placeholders: "
+            f"{', '.join(TEMPLATE_FIELDS)}")
 
 
 def render_letter_template(
@@ -126,12 +137,11 @@ def render_letter_template(
     if kind == "forbidden":
         raise TemplateError(f"letter template line {result.get('line')}: templates cannot "
                             "include, import or extend other files")
-    if kind == "undefined":
-        raise TemplateError(f"the letter template: {_safe_message(message, source)}; known "
-                            f"placeholders: {', '.join(TEMPLATE_FIELDS)}")
-    if kind == "security":
-        raise TemplateError(f"the letter template tried something that is not allowed: "
-                            f"{_safe_message(message, source)}")
+    if kind in ("undefined", "security"):
+        raise TemplateError(_safe_message(result))
+    if kind == "limit":
+        raise TemplateError(f"{_where(result)}: "
+                            f"{_LIMITS.get(message, 'the template asked for too much')}")
     if kind == "too_long":
         raise TemplateError(f"the letter template made more than {MAX_OUTPUT_CHARS:,} "
                             "characters of text")
@@ -143,13 +153,23 @@ def render_letter_template(
 
 
 def read_template_file(path: Path | str) -> str:
-    """A template file's text; TemplateError when missing, too large or not UTF-8."""
+    """A template file's text; TemplateError when missing, not a file, too large or not UTF-8.
+
+    Reads at most one byte over the limit, so a device or a growing file cannot fill memory,
+    and refuses anything that is not a regular file (a FIFO would block the read forever).
+    """
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_TEMPLATE_BYTES:
+        if not path.is_file():
+            if not path.exists():
+                raise TemplateError(f"{path}: template file not found")
+            raise TemplateError(f"{path}: the letter template is not a file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TEMPLATE_BYTES + 1)
+        if len(data) > MAX_TEMPLATE_BYTES:
             raise TemplateError(f"{path}: the letter template is too large (the limit is "
                                 f"{MAX_TEMPLATE_BYTES:,} bytes)")
-        return path.read_bytes().decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except FileNotFoundError:
         raise TemplateError(f"{path}: template file not found") from None
     except UnicodeDecodeError:

@@ -6,6 +6,8 @@ in this session's ``st.session_state`` and in the files handed back to the user.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +65,34 @@ def keep(key: str, value: Any) -> None:
     st.session_state[f"kept.{key}"] = value
 
 
-def forget(*prefixes: str) -> None:
+def kept_widget(widget: Callable[..., Any], label: str, key: str, default: Any,
+                **kwargs: Any) -> Any:
+    """Draw a keyed widget that starts from its kept value, and keep what it returns.
+
+    Streamlit forgets a widget's state when its page is not shown; the copy under
+    ``kept.<key>`` brings it back. The widget key itself holds the value, so code can
+    change it with :func:`set_widget` before the widget is drawn.
+    """
+    if key not in st.session_state:
+        st.session_state[key] = kept(key, default)
+    value = widget(label, key=key, **kwargs)
+    keep(key, value)
+    return value
+
+
+def set_widget(key: str, value: Any) -> None:
+    """Change a widget's value (call it before that widget is drawn in this run)."""
+    st.session_state[key] = value
+    keep(key, value)
+
+
+def stamp(*parts: Any) -> str:
+    """A short fingerprint of the choices a file was made from (to spot stale files)."""
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def start_again() -> None:
+    """Forget everything about the person: every choice, letter and file in this session."""
     for key in list(st.session_state):
-        if any(str(key).startswith(f"kept.{p}") for p in prefixes):
+        if str(key).startswith(("kept.", "w.", "pack.", "letter.", "training.")):
             del st.session_state[key]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import streamlit as st
 from pydantic import ValidationError
@@ -11,17 +10,19 @@ from pydantic import ValidationError
 from ..content.paths import default_templates_dir
 from ..errors import OutreachKitError
 from ..outputs import FORMATS, render_document
-from ..settings import load_logo, load_settings
-from .common import get_library, keep, kept, privacy_notice, show_error
+from ..settings import OrganisationSettings, load_logo, load_settings
+from .common import get_library, kept_widget, privacy_notice, show_error, stamp
 
 LETTER_FORMATS = ("pdf", "docx", "md", "txt")
 
-
-def _text(label: str, key: str, area: bool = False, **kwargs) -> str:
-    widget = st.text_area if area else st.text_input
-    value = widget(label, value=kept(f"letter.{key}", ""), key=f"w.letter.{key}", **kwargs)
-    keep(f"letter.{key}", value)
-    return value
+PERSON_FIELDS = (
+    # key, label, text area?
+    ("name", "Name they like to be called", False),
+    ("their_words", "Their own words (quoted exactly)", True),
+    ("strengths", "Strengths you have seen (one a line)", True),
+    ("what_matters", "What matters to them", False),
+    ("next_step", "A small next step to offer", False),
+)
 
 
 def render() -> None:
@@ -42,51 +43,51 @@ def render() -> None:
         settings = load_settings()
     except OutreachKitError as error:
         show_error(error)
-        settings = None
+        settings = OrganisationSettings()
 
-    types = [t for t in LetterType if t in letters.types]
-    letter_type = st.selectbox("Kind of letter", types,
-                               format_func=lambda t: letters.types[t].name, key="letter.type")
+    types = [t.value for t in LetterType if t in letters.types]
+    letter_type = LetterType(kept_widget(
+        st.selectbox, "Kind of letter", "w.letter.type", types[0], options=types,
+        format_func=lambda t: letters.types[LetterType(t)].name))
     kind = letters.letter_type(letter_type)
     st.caption(kind.purpose)
     for line in kind.guidance:
         st.info(line, icon=":material/lightbulb:")
 
     names = {s.id: s.name for s in library.subthemes.values()}
-    subthemes = st.multiselect("Themes from your conversations", list(names),
-                               default=[s for s in kept("letter.subthemes", []) if s in names],
-                               format_func=names.get, key="w.letter.subthemes")
-    keep("letter.subthemes", subthemes)
+    subthemes = kept_widget(st.multiselect, "Themes from your conversations",
+                            "w.letter.subthemes", [], options=list(names),
+                            format_func=lambda s: names.get(s, s))
+    subthemes = [s for s in subthemes if s in names]
 
+    person: dict[str, str] = {}
     with st.expander("About the person (used only in this letter)", expanded=True):
-        a, b = st.columns(2)
-        with a:
-            name = _text("Name they like to be called", "name", max_chars=60)
-            words = _text("Their own words (quoted exactly)", "their_words", area=True)
-            strengths = _text("Strengths you have seen (one a line)", "strengths", area=True)
-        with b:
-            matters = _text("What matters to them", "what_matters")
-            step = _text("A small next step to offer", "next_step")
-            new_worker = (_text("Name of the new worker", "new_worker")
-                          if letter_type is LetterType.HAND_OVER else "")
-            signer = _text("Your name", "signer")
-            role = st.text_input("Your role", value=kept("letter.role", settings.signer_role
-                                                         if settings else ""),
-                                 key="w.letter.role")
-            keep("letter.role", role)
+        left, right = st.columns(2)
+        for i, (key, label, area) in enumerate(PERSON_FIELDS):
+            with left if i < 3 else right:
+                person[key] = kept_widget(st.text_area if area else st.text_input, label,
+                                          f"w.letter.{key}", "")
+        with right:
+            if letter_type is LetterType.HAND_OVER:
+                person["new_worker"] = kept_widget(st.text_input, "Name of the new worker",
+                                                   "w.letter.new_worker", "")
+            signer = kept_widget(st.text_input, "Your name", "w.letter.signer", "")
+            role = kept_widget(st.text_input, "Your role", "w.letter.role",
+                               settings.signer_role)
 
     templates = list_letter_templates(default_templates_dir() / "letters")
-    template = st.selectbox("Layout", ["", *list(templates)],
-                            format_func=lambda t: t.replace("-", " ") or
-                            "Paragraphs from the library", key="letter.template")
+    template = kept_widget(st.selectbox, "Layout", "w.letter.template", "",
+                           options=["", *templates],
+                           format_func=lambda t: t.replace("-", " ") or
+                           "Paragraphs from the library")
+    template_path = templates.get(template) if template else None
 
     base = {
         "letter_type": letter_type.value, "subthemes": subthemes,
-        "person": {"name": name, "their_words": words,
-                   "strengths": [s for s in strengths.splitlines() if s.strip()],
-                   "what_matters": matters, "next_step": step, "new_worker": new_worker},
-        "letterhead": {"organisation": settings.organisation if settings else "",
-                       "address_lines": settings.address_lines if settings else []},
+        "person": person | {"strengths": [s for s in person["strengths"].splitlines()
+                                          if s.strip()]},
+        "letterhead": {"organisation": settings.organisation,
+                       "address_lines": settings.address_lines},
         "signer": {"name": signer, "role": role},
     }
     try:
@@ -95,74 +96,84 @@ def render() -> None:
         st.error("Some details are too long. Shorten them and try again.")
         return
 
-    choices: dict[str, str] = {}
-    edited: dict[str, str] = {}
+    choices: dict[LetterSlot, str] = {}
     if not template:
         suggestions = suggest_paragraphs(letters, letter_type, subthemes,
                                          field_values(recipe))
         st.subheader("The letter")
         st.caption("Pick a starting paragraph for each part, then change any words you like.")
-        for slot in kind.slots:
-            options = suggestions.get(slot, [])
+        for slot, options in suggestions.items():
             if not options:
                 continue
-            title = letters.slots[slot].title if slot in letters.slots else slot.value
             labels = {v.id: v.text[:90] + ("..." if len(v.text) > 90 else "") for v in options}
-            chosen = st.selectbox(title, ["", *list(labels)],
-                                  format_func=lambda i, lb=labels: lb.get(i, "Suggested"),
-                                  key=f"letter.choice.{letter_type}.{slot}",
-                                  help=letters.slots[slot].hint if slot in letters.slots
-                                  else None)
-            if chosen:
-                choices[slot.value] = chosen
+            definition = letters.slots.get(slot)
+            chosen = kept_widget(st.selectbox, definition.title if definition else slot.value,
+                                 f"w.letter.choice.{letter_type}.{slot}", "",
+                                 options=["", *labels],
+                                 format_func=lambda i, lb=labels: lb.get(i, "Suggested"),
+                                 help=definition.hint if definition else None)
+            if chosen in labels:
+                choices[slot] = chosen
+    recipe = recipe.model_copy(update={"paragraphs": choices})
     try:
-        draft = make_letter(library, recipe.model_copy(update={"paragraphs": {
-            LetterSlot(k): v for k, v in choices.items()}}), dt.date.today(),
-            template_path=templates.get(template) if template else None)
+        draft = make_letter(library, recipe, dt.date.today(), template_path=template_path)
     except OutreachKitError as error:
         show_error(error)
         return
 
+    edited: dict[LetterSlot, str] = {}
     left, right = st.columns([3, 2])
     with left:
         for paragraph in draft.letter.paragraphs:
-            key = f"letter.text.{letter_type}.{paragraph.slot}.{paragraph.variant_id}"
-            text = st.text_area(f"Paragraph: {paragraph.slot.replace('_', ' ')}",
-                                value=paragraph.text, key=key, height=140)
+            # Keyed by the text it starts from: when the person's words or the chosen
+            # paragraph change, the box starts again from the new text.
+            key = f"w.letter.text.{paragraph.slot}.{stamp(paragraph.text)}"
+            text = kept_widget(st.text_area, f"Paragraph: {paragraph.slot.replace('_', ' ')}",
+                               key, paragraph.text, height=140)
             if text != paragraph.text and paragraph.slot in LetterSlot.__members__.values():
-                edited[paragraph.slot] = text
+                edited[LetterSlot(paragraph.slot)] = text
     try:
-        made = make_letter(library, recipe.model_copy(update={
-            "paragraphs": {LetterSlot(k): v for k, v in choices.items()},
-            "edited": {LetterSlot(k): v for k, v in edited.items()}}), dt.date.today(),
-            template_path=templates.get(template) if template else None,
-            logo_bytes=load_logo() if settings and settings.has_logo else None)
+        made = make_letter(library, recipe.model_copy(update={"edited": edited}),
+                           dt.date.today(), template_path=template_path,
+                           logo_bytes=load_logo() if settings.has_logo else None)
     except OutreachKitError as error:
         show_error(error)
         return
-
     with right:
         _show_checks(made.checks)
 
     st.subheader("Before you send it")
     st.warning(CONSENT_REMINDER, icon=":material/handshake:")
-    agreed = st.checkbox("The person has agreed to get this letter", key="letter.consent")
+    agreed = kept_widget(st.checkbox, "The person has agreed to get this letter",
+                         "w.letter.consent", False)
+    letter_stamp = stamp(repr(made.document))
+    in_pack = st.session_state.get("letter.for_pack")
+    if in_pack and not agreed:
+        del st.session_state["letter.for_pack"]  # no consent, no letter in the pack
+        in_pack = None
+        st.caption("The letter was taken out of your pack.")
+    elif in_pack and in_pack["stamp"] != letter_stamp:
+        st.caption("The letter in your pack is an older version. Choose 'Add to my pack' "
+                   "again to update it.")
     a, b = st.columns(2)
     if a.button("Add to my pack", disabled=not agreed, key="letter.to_pack"):
-        st.session_state["letter.for_pack"] = letter_section(
-            made.letter, made.document.sections[0].blocks[0].letterhead)
-        st.success("Added. It will be in the pack you make on the Make a pack page.")
-    stamp = hashlib.sha256(repr(made.document).encode()).hexdigest()
+        who = person["name"].strip() or "no name given"
+        st.session_state["letter.for_pack"] = {
+            "section": letter_section(made.letter, made.document.sections[0].blocks[0].letterhead),
+            "stamp": letter_stamp,
+            "label": f"{kind.name}, for {who}",
+        }
+        st.success("Added. Tick 'Include the letter' on the Make a pack page.")
     if b.button("Make the letter files", type="primary", disabled=not agreed,
                 key="letter.make"):
         with st.spinner("Making the letter..."):
             try:
-                st.session_state["letter.files"] = (stamp, {
+                st.session_state["letter.files"] = (letter_stamp, {
                     fmt: render_document(made.document, fmt) for fmt in LETTER_FORMATS})
             except OutreachKitError as error:
                 show_error(error)
     files = st.session_state.get("letter.files")
-    if files and files[0] == stamp and agreed:
+    if files and files[0] == letter_stamp and agreed:
         columns = st.columns(len(LETTER_FORMATS))
         for column, (fmt, data) in zip(columns, files[1].items(), strict=True):
             label, mime, suffix = FORMATS[fmt]

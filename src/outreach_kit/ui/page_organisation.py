@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import streamlit as st
+from pydantic import ValidationError
 
 from ..errors import OutreachKitError
+from ..letters.logo import load_logo as checked_png_logo
 from ..render.options import PROFILE_NAMES
 from ..settings import (
     OrganisationSettings,
@@ -48,25 +50,31 @@ def render() -> None:
 
     if saved:
         try:
-            has_logo = settings.has_logo and not drop_logo
-            if logo is not None:
-                from ..letters.logo import load_logo as checked_png_logo
-
-                save_logo(checked_png_logo(logo.getvalue()))
-                has_logo = True
-            elif drop_logo:
-                remove_logo()
+            # Check everything before writing anything, so a bad value saves nothing.
+            png = checked_png_logo(logo.getvalue()) if logo is not None else None
             new = OrganisationSettings(
                 organisation=name,
                 address_lines=[line for line in address.splitlines() if line.strip()],
                 phone=phone, signer_role=role, default_area=area,
-                default_profiles=profiles or ["standard"], has_logo=has_logo,
+                default_profiles=profiles or ["standard"],
+                has_logo=png is not None or (settings.has_logo and not drop_logo),
             )
-            save_settings(new)
-            st.success("Settings saved.")
-        except (OutreachKitError, ValueError) as error:
-            show_error(error if isinstance(error, OutreachKitError) else
-                       OutreachKitError(str(error)))
+        except OutreachKitError as error:
+            show_error(error)
+        except ValidationError as error:
+            fields = ", ".join(sorted({str(e["loc"][0]) for e in error.errors()}))
+            st.error(f"Some details could not be saved: check {fields} (each line is at "
+                     "most 120 characters; at most 6 address lines).")
+        else:
+            try:
+                if png is not None:
+                    save_logo(png)
+                elif drop_logo:
+                    remove_logo()
+                save_settings(new)
+                st.success("Settings saved.")
+            except OutreachKitError as error:
+                show_error(error)
     current = load_logo()
     if current:
         st.image(current, caption="Saved logo", width=160)

@@ -13,15 +13,25 @@ import streamlit as st
 from ..errors import OutreachKitError
 from ..outputs import pack_from_choices, render_document
 from ..render.options import PROFILE_NAMES
-from .common import get_library, keep, kept, privacy_notice, show_error
+from .common import (
+    get_library,
+    keep,
+    kept,
+    kept_widget,
+    privacy_notice,
+    set_widget,
+    show_error,
+    stamp,
+    start_again,
+)
 from .exports import export_buttons
 
-
-def _text(label: str, key: str, **kwargs) -> str:
-    """A text box whose value survives switching pages (kept in session memory only)."""
-    value = st.text_input(label, value=kept(key, ""), key=f"w.{key}", **kwargs)
-    keep(key, value)
-    return value
+PERSON_FIELDS = (
+    ("w.person_name", "Name they like to be called", 60),
+    ("w.keyworker_name", "Your name (keyworker)", 80),
+    ("w.service_name", "Service", 120),
+    ("w.service_contact", "How to contact you", 120),
+)
 
 
 def render() -> None:
@@ -29,21 +39,25 @@ def render() -> None:
 
     st.title("Make a pack")
     privacy_notice()
+    if st.button("Start again for a new person", key="start_again",
+                 help="Clears every detail, choice, letter and file from this page."):
+        start_again()
+        st.rerun()
     library = get_library()
     if library.errors:
         st.warning("Some content could not be loaded and is left out. See Content library.")
+    settings = _settings()
 
-    _recipe_upload()
+    _recipe_upload(library)
 
     st.header("1. About the person", divider="gray")
     st.caption("All optional. Leave the name empty for a pack with a neutral cover.")
-    a, b = st.columns(2)
-    with a:
-        _text("Name they like to be called", "person_name", max_chars=60)
-        _text("Your name (keyworker)", "keyworker_name", max_chars=80)
-    with b:
-        _text("Service", "service_name", max_chars=120)
-        _text("How to contact you", "service_contact", max_chars=120)
+    columns = st.columns(2)
+    person = {}
+    for i, (key, label, limit) in enumerate(PERSON_FIELDS):
+        with columns[i % 2]:
+            default = settings.organisation if key == "w.service_name" else ""
+            person[key] = kept_widget(st.text_input, label, key, default, max_chars=limit)
 
     st.header("2. What you have noticed", divider="gray")
     st.caption("Tick what fits. Suggestions appear below, with the reason for each.")
@@ -53,10 +67,7 @@ def render() -> None:
             for subtheme in category.subthemes:
                 st.markdown(f"**{subtheme.name}**")
                 for obs in subtheme.observations:
-                    key = f"obs.{obs.id}"
-                    ticked = st.checkbox(obs.text, value=kept(key, False), key=f"w.{key}")
-                    keep(key, ticked)
-                    if ticked:
+                    if kept_widget(st.checkbox, obs.text, f"w.obs.{obs.id}", False):
                         chosen_obs.append(obs.id)
 
     recommendations = recommend(library, chosen_obs)
@@ -65,65 +76,64 @@ def render() -> None:
         for rec in recommendations:
             st.markdown(f"- **{rec.title}**: {rec.reason}")
     else:
-        st.info("Nothing ticked yet: the pack will hold the safety pages and a few "
-                "general modules. Tick what you have noticed for a pack that fits.")
+        st.info("Nothing ticked yet: the pack will hold the safety pages only. Tick what you "
+                "have noticed for a pack that fits the person.")
 
     st.header("3. Adjust the modules", divider="gray")
-    titles = {m.id: f"{m.title} ({m.time_needed_minutes} min)" for m in library.modules.values()}
+    titles = {m.id: f"{m.title} ({m.time_needed_minutes} min)" for m in library.modules.values()
+              if m.audience == "client"}
     suggested = [r.module_id for r in recommendations if r.module_id in titles]
-    if kept("modules.for") != chosen_obs:  # new observations: start from the new suggestions
-        keep("modules", suggested)
-        keep("modules.for", chosen_obs)
-    modules = st.multiselect("Modules in the pack (the help-right-now page is always added)",
-                             list(titles), default=[m for m in kept("modules", suggested)
-                                                    if m in titles],
-                             format_func=titles.get, key="w.modules")
-    keep("modules", modules)
-    warned = [library.modules[m] for m in modules if library.modules[m].content_warning]
-    for module in warned:
-        st.caption(f"Content note for '{module.title}': {module.content_warning}")
+    if kept("modules.for") != sorted(chosen_obs):
+        # What was noticed has changed: start again from the new suggestions.
+        set_widget("w.modules", suggested)
+        keep("modules.for", sorted(chosen_obs))
+    modules = kept_widget(st.multiselect, "Modules in the pack (the safety pages and Help "
+                          "right now are added even if you take them out here)", "w.modules",
+                          suggested, options=list(titles), format_func=titles.get)
+    for module in (library.modules[m] for m in modules):
+        if module.content_warning:
+            st.caption(f"Content note for '{module.title}': {module.content_warning}")
 
     st.header("4. Services", divider="gray")
     areas = library.areas
-    settings = _settings()
-    start = [a for a in ("Scotland", settings.default_area) if a]
-    default_areas = [a for a in kept("areas", start) if a in areas]
-    chosen_areas = st.multiselect("Areas", areas, default=default_areas, key="w.areas")
-    keep("areas", chosen_areas)
+    start = [a for a in ("Scotland", settings.default_area) if a in areas]
+    chosen_areas = kept_widget(st.multiselect, "Areas", "w.areas", start, options=areas)
     by_name = {s.id: f"{s.name} ({s.area})" for s in library.services.values()
                if s.area not in chosen_areas}
-    service_ids = st.multiselect("Add single services from other areas", list(by_name),
-                                 default=[i for i in kept("service_ids", []) if i in by_name],
-                                 format_func=by_name.get, key="w.service_ids")
-    keep("service_ids", service_ids)
+    service_ids = kept_widget(st.multiselect, "Add single services from other areas",
+                              "w.service_ids", [], options=list(by_name),
+                              format_func=lambda i: by_name.get(i, i))
+    service_ids = [i for i in service_ids if i in by_name]
     if any(d.directory.example and (d.directory.area in chosen_areas or
                                     {s.id for s in d.services} & set(service_ids))
            for d in library.directories.values()):
         st.warning("Example data: replace with your area's services before printing.")
 
     st.header("5. Wallet card and letter", divider="gray")
-    steps = [_text(f"Coping step {i}", f"wallet.{i}", max_chars=80) for i in (1, 2, 3)]
+    st.caption("Up to three things the person said might help, in their words.")
+    steps = [kept_widget(st.text_input, f"Coping step {i}", f"w.wallet.{i}", "", max_chars=80)
+             for i in (1, 2, 3)]
     letter = st.session_state.get("letter.for_pack")
+    include_letter = False
     if letter is not None:
-        include_letter = st.checkbox("Include the letter written on the Write a letter page",
-                                     value=True, key="w.include_letter")
+        include_letter = kept_widget(
+            st.checkbox, f"Include the letter: {letter['label']}", "w.include_letter", False,
+            help="Added on the Write a letter page. Check it is for this person.")
     else:
-        include_letter = False
         st.caption("To add a letter, write it on the Write a letter page and choose "
                    "'Add to my pack'.")
 
     st.header("6. Print", divider="gray")
-    profiles = st.multiselect("Print profile", list(PROFILE_NAMES),
-                              default=kept("profiles", settings.default_profiles),
-                              format_func=PROFILE_NAMES.get, key="w.profiles")
-    keep("profiles", profiles)
+    profiles = kept_widget(st.multiselect, "Print profile", "w.profiles",
+                           settings.default_profiles, options=list(PROFILE_NAMES),
+                           format_func=PROFILE_NAMES.get)
 
     recipe_data = {
         "schema_version": 1,
-        "person_name": kept("person_name", ""),
-        "keyworker_name": kept("keyworker_name", ""),
-        "service_name": kept("service_name", ""),
-        "service_contact": kept("service_contact", ""),
+        "person_name": person["w.person_name"],
+        "keyworker_name": person["w.keyworker_name"],
+        "service_name": person["w.service_name"],
+        "service_contact": person["w.service_contact"],
         "observations": chosen_obs,
         "modules": modules,
         "services": {"areas": chosen_areas, "ids": service_ids},
@@ -133,24 +143,29 @@ def render() -> None:
     _save_recipe_button(recipe_data)
 
     st.header("7. Preview and download", divider="gray")
+    letter_section = letter["section"] if include_letter and letter else None
+    choices_stamp = stamp(recipe_data, letter["stamp"] if letter_section else None)
     if st.button("Make the pack", type="primary", key="make"):
         with st.spinner("Making the pack..."):
             try:
-                document, options = pack_from_choices(
-                    library, recipe_data, dt.date.today(),
-                    letter if include_letter else None)
+                document, options = pack_from_choices(library, recipe_data, dt.date.today(),
+                                                      letter_section)
                 st.session_state["pack.made"] = (document, options,
-                                                 render_document(document, "pdf", options))
+                                                 render_document(document, "pdf", options),
+                                                 choices_stamp)
             except OutreachKitError as error:
                 st.session_state.pop("pack.made", None)
                 show_error(error)
     made = st.session_state.get("pack.made")
-    if made:
-        document, options, pdf = made
+    if made and made[3] == choices_stamp:
+        document, options, pdf, _ = made
         export_buttons({"pdf": pdf} | {
             fmt: partial(render_document, document, fmt, options)
             for fmt in ("html", "md", "docx")}, "pack")
         st.pdf(pdf, height=700)
+    elif made:
+        st.warning("You have changed something since the pack was made. Make the pack again "
+                   "before you download it.")
 
 
 def _settings():
@@ -162,29 +177,31 @@ def _settings():
         return OrganisationSettings()  # the Organisation page shows what is wrong
 
 
-def _recipe_upload() -> None:
+def _recipe_upload(library) -> None:
     from ..outputs import recipe_choices_from_bytes
 
     with st.expander("Load a saved recipe (choices only, no personal details)"):
         upload = st.file_uploader("Recipe file (.yaml)", type=["yaml", "yml"], key="w.recipe")
-        if upload is not None and st.button("Use this recipe", key="recipe.load"):
-            try:
-                choices = recipe_choices_from_bytes(upload.getvalue(), upload.name,
-                                                    get_library())
-            except OutreachKitError as error:
-                show_error(error)
-                return
-            for obs in choices.get("observations", []):
-                keep(f"obs.{obs}", True)
-                st.session_state.pop(f"w.obs.{obs}", None)
-            keep("modules", choices.get("modules", []))
-            keep("modules.for", choices.get("observations", []))
-            keep("areas", choices.get("areas", []))
-            keep("service_ids", choices.get("service_ids", []))
-            keep("profiles", choices.get("profiles", ["standard"]))
-            for key in ("w.modules", "w.areas", "w.service_ids", "w.profiles"):
-                st.session_state.pop(key, None)
-            st.success("Recipe loaded.")
+        if upload is None or not st.button("Use this recipe", key="recipe.load"):
+            return
+        try:
+            choices = recipe_choices_from_bytes(upload.getvalue(), upload.name, library)
+        except OutreachKitError as error:
+            show_error(error)
+            return
+        # The recipe replaces every choice; nothing ticked before is carried over.
+        for obs in library.observations:
+            set_widget(f"w.obs.{obs}", obs in choices["observations"])
+        modules = choices["modules"] or None
+        if modules is not None:
+            set_widget("w.modules", modules)
+            keep("modules.for", sorted(choices["observations"]))
+        else:
+            keep("modules.for", None)  # no module list: take the suggestions
+        set_widget("w.areas", choices["areas"])
+        set_widget("w.service_ids", choices["service_ids"])
+        set_widget("w.profiles", choices["profiles"])
+        st.success("Recipe loaded.")
 
 
 def _save_recipe_button(recipe_data: dict) -> None:
@@ -193,6 +210,7 @@ def _save_recipe_button(recipe_data: dict) -> None:
     try:
         text = recipe_yaml_without_personal_fields(recipe_data)
     except OutreachKitError:
+        st.caption("These choices cannot be saved as a recipe yet.")
         return
     st.download_button("Save these choices as a recipe (no personal details)",
                        text.encode("utf-8"), file_name="pack-recipe.yaml",

@@ -45,12 +45,17 @@ def render() -> None:
           st.form("new-directory")):
         area = st.text_input("Area name (for example: Dundee)", key="svc.area")
         if st.form_submit_button("Create directory") and area.strip():
-            try:
-                directory = new_directory(_slug(area) or "local", f"{area} services", area)
-                _save(folder / f"{directory.directory.id}.yaml", directory,
-                      f"Created a directory for {area}.")
-            except OutreachKitError as error:
-                show_error(error)
+            directory_id = _slug(area) or "local"
+            path = folder / f"{directory_id}.yaml"
+            if path.exists() or directory_id in library.directories:
+                st.error(f"There is already a directory called '{directory_id}'. Choose it "
+                         "below to edit it, or give the new area another name.")
+            else:
+                try:
+                    _save(path, new_directory(directory_id, f"{area} services", area),
+                          f"Created a directory for {area}.")
+                except OutreachKitError as error:
+                    show_error(error)
 
     if not editable:
         st.info("There is no local directory yet. Start one above.")
@@ -107,31 +112,40 @@ def render() -> None:
 
 
 def _service_form(path, directory, current, today: dt.date) -> None:
-    with st.form("service"):
+    # Fields are keyed by the service being edited, so choosing another service loads it.
+    k = f"svc.{current.id if current else 'new'}"
+    with st.form(f"service.{k}"):
         st.markdown("**" + ("Edit service" if current else "Add a service") + "**")
-        name = st.text_input("Name", current.name if current else "", key="svc.name")
+        name = st.text_input("Name", current.name if current else "", key=f"{k}.name")
         description = st.text_area("What it offers, in plain words",
-                                   current.description if current else "", key="svc.description")
+                                   current.description if current else "", key=f"{k}.description")
         left, right = st.columns(2)
-        phone = left.text_input("Phone", current.phone or "" if current else "", key="svc.phone")
+        phone = left.text_input("Phone", current.phone or "" if current else "", key=f"{k}.phone")
         web = right.text_input("Website (https://...)", current.web or "" if current else "",
-                              key="svc.web")
-        hours = left.text_input("Opening hours", current.hours if current else "", key="svc.hours")
-        cost = right.text_input("Cost", current.cost if current else "Free", key="svc.cost")
+                              key=f"{k}.web")
+        hours = left.text_input("Opening hours", current.hours if current else "", key=f"{k}.hours")
+        cost = right.text_input("Cost", current.cost if current else "Free", key=f"{k}.cost")
         for_whom = left.text_input("Who it is for", current.for_whom if current else "",
-                                   key="svc.for_whom")
+                                   key=f"{k}.for_whom")
         address = right.text_input("Address", current.address or "" if current else "",
-                                  key="svc.address")
+                                  key=f"{k}.address")
         categories = st.text_input("Categories (optional, comma separated, e.g. drop-in, food)",
-                                   ", ".join(current.categories) if current else "")
+                                   ", ".join(current.categories) if current else "",
+                                   key=f"{k}.categories")
         source = st.text_input("How you checked (e.g. phoned the service)",
-                               current.source.title if current else "")
+                               current.source.title if current else "", key=f"{k}.source")
         every = st.number_input("Check again every (days)", 7, 730,
-                                current.check_every_days if current else 90)
+                                current.check_every_days if current else 90,
+                                key=f"{k}.every")
         if not st.form_submit_button("Save service", type="primary"):
             return
+    new_id = _slug(name)
+    if current is None and any(s.id == new_id for s in directory.services):
+        st.error(f"There is already a service called '{name}' here. Choose it under "
+                 "'Edit a service' to change it.")
+        return
     values = {
-        "id": current.id if current else _slug(name), "name": name,
+        "id": current.id if current else new_id, "name": name,
         "description": description, "area": directory.directory.area,
         "categories": [_slug(c) for c in categories.split(",") if _slug(c)] or ["general"],
         "phone": phone, "web": web, "hours": hours, "cost": cost, "for_whom": for_whom,
@@ -151,5 +165,7 @@ def _save(path, directory, message: str) -> None:
     except OutreachKitError as error:
         show_error(error)
         return
+    for key in [k for k in st.session_state if str(k).startswith("svc.new.")]:
+        del st.session_state[key]  # an empty form for the next new service
     st.session_state["services.flash"] = message  # shown after the rerun below
     st.rerun()

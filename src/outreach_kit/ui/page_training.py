@@ -41,18 +41,20 @@ def render() -> None:
     profiles = st.multiselect("Print profile (PDF)", list(PROFILE_NAMES), default=["standard"],
                               format_func=PROFILE_NAMES.get, key="training.profiles",
                               disabled=fmt != "pdf")
+    chosen = (session_id, audience, fmt, tuple(profiles))
     if st.button("Make it", type="primary", key="training.make"):
         with st.spinner("Making the session material..."):
             try:
-                st.session_state["training.file"] = (
-                    f"{session_id}-{audience}", fmt,
-                    render_training(library, session_id, audience, fmt,
-                                    PrintOptions.from_names(profiles)))
+                data = render_training(library, session_id, audience, fmt,
+                                       PrintOptions.from_names(profiles))
+                st.session_state["training.file"] = (chosen, data)
             except OutreachKitError as error:
                 show_error(error)
     made = st.session_state.get("training.file")
-    if made:
-        stem, made_fmt, data = made
-        label, mime, suffix = FORMATS[made_fmt]
-        st.download_button(f"Download {label}", data, file_name=f"{stem}{suffix}", mime=mime,
+    if made and made[0] == chosen:
+        label, mime, suffix = FORMATS[fmt]
+        st.download_button(f"Download {session.title} ({audience}, {label})", made[1],
+                           file_name=f"{session_id}-{audience}{suffix}", mime=mime,
                            on_click="ignore", type="primary", key="training.download")
+    elif made:
+        st.caption("You have changed the choices: make it again to download.")
