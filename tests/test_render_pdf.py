@@ -23,6 +23,7 @@ from sample_documents import every_block_document
 
 from outreach_kit.document import (
     Block,
+    Callout,
     ContactLine,
     Cover,
     Document,
@@ -34,6 +35,7 @@ from outreach_kit.document import (
     Section,
     SectionKind,
     ServiceCard,
+    Tone,
     WalletCard,
     WriteIn,
     content_text,
@@ -44,6 +46,7 @@ from outreach_kit.render.fonts import drawable_text, register_fonts
 from outreach_kit.render.options import PrintOptions
 from outreach_kit.render.pdf import render_pdf
 from outreach_kit.render.pdf_flowables import qr_fill_operators
+from outreach_kit.render.pdf_story import StoryBuilder, stack_height
 from outreach_kit.render.pdf_styles import CREAM, styles_for
 
 PROFILES = {
@@ -287,7 +290,7 @@ def test_intro_time_and_content_warning_come_before_the_content(standard):
 
 def test_outline_has_the_cover_and_every_section_in_order(standard, document):
     titles = [item.title for item in read(standard).outline]
-    assert titles == ["For Sam", *(section.title for section in document.sections)]
+    assert titles == ["Cover", *(section.title for section in document.sections)]
 
 
 def test_footer_on_every_page_but_the_cover(standard):
@@ -356,7 +359,7 @@ def test_wallet_card_is_two_credit_card_faces_with_a_dashed_cut_line(rendered):
         assert fold in moves
         dashes = [numbers(o[0]) for o, op in ops if op == b"d"]
         assert [4, 3] in dashes and [1, 2] in dashes
-        text = page.extract_text()
+        text = squash_spaces(page.extract_text())  # bigger card text wraps
         assert "Samaritans 116 123" in text
         assert "1. Breathe in for four, out for six." in text
 
@@ -708,3 +711,225 @@ def test_nasty_text_is_shown_literally_and_nothing_is_opened(monkeypatch, text):
        .map("".join))
 def test_any_text_renders_and_comes_back_from_the_text_layer(text):
     assert_text_layer_shows(render_pdf(nasty_document(text)), text)
+
+
+# ---------------------------------------------------------------------------- print layout
+
+REFERENCE_RECIPE = "examples/reference-pack.yaml"
+
+
+@pytest.fixture(scope="module")
+def reference_pack(library) -> Document:
+    import datetime as dt
+    from pathlib import Path
+
+    from outreach_kit.assemble import build_pack, load_recipe
+
+    recipe = load_recipe(Path(__file__).resolve().parents[1] / REFERENCE_RECIPE, library)
+    return build_pack(library, recipe, dt.date(2026, 11, 26))
+
+
+def section_span(starts: dict[str, int], title: str, page_count: int) -> list[int]:
+    """The page indexes a section covers: up to the next section, or the last page."""
+    first = starts[title]
+    later = [page for page in starts.values() if page > first]
+    return list(range(first, min(later) if later else page_count))
+
+
+def help_now_pack(paragraphs: int, *, before: int = 0) -> Document:
+    """A pack whose help-now section has ``paragraphs`` heading-and-paragraph pairs,
+    after ``before`` one-page modules."""
+    blocks: list = [Callout((content_text("If someone will not wake up, phone 999."),),
+                            content_text("999: Emergency. Free, any time."), Tone.SAFETY)]
+    for index in range(paragraphs):
+        blocks += [Heading(content_text(f"0800 000 00{index:02d}: A helpline. Free.")),
+                   Paragraph(content_text("When you feel low or worried, or want to talk it "
+                                          "through. Say: \"I need to talk.\""))]
+    modules = [Section(f"m{i}", f"Module {i}", SectionKind.MODULE,
+                       (Paragraph(content_text("A short page.")),)) for i in range(before)]
+    help_now = Section("help-right-now", "Help right now", SectionKind.HELP_NOW, tuple(blocks))
+    return Document("pack", DocumentMeta("Pack", "Alex", "Test"), (*modules, help_now),
+                    cover=Cover(title="For Sam"))
+
+
+def help_now_height(document: Document, options: PrintOptions, *, compact: bool) -> float:
+    styles = styles_for(options, compact=compact)
+    register_fonts()
+    flowables = StoryBuilder(document, styles).section(
+        len(document.sections) - 1, document.sections[-1], [])
+    return stack_height(flowables, styles.layout.frame_width)
+
+
+def test_help_now_tightens_its_spacing_to_fit_one_page_in_large_print():
+    options = PROFILES["large-print"]
+    frame = styles_for(options).layout.frame_height
+    # the most pairs that fit one page when compact but not with the usual spacing
+    count = max(n for n in range(1, 25)
+                if help_now_height(help_now_pack(n), options, compact=True) <= frame)
+    document = help_now_pack(count)
+    assert help_now_height(document, options, compact=False) > frame
+    reader = read(render_pdf(document, options))
+    starts = outline_pages(reader)
+    assert section_span(starts, "Help right now", len(reader.pages)) == [1]
+    sizes = weighted_sizes(reader, {0})
+    assert sizes.most_common(1)[0][0] >= 18
+    assert min(sizes) >= 14  # the footer
+
+
+@pytest.mark.parametrize("before", [0, 1])
+def test_help_now_too_long_for_one_page_starts_on_a_left_hand_page(before):
+    options = PROFILES["large-print"]
+    frame = styles_for(options).layout.frame_height
+    count = min(n for n in range(1, 40)
+                if help_now_height(help_now_pack(n), options, compact=True) > frame * 1.3)
+    reader = read(render_pdf(help_now_pack(count, before=before), options))
+    starts = outline_pages(reader)
+    span = section_span(starts, "Help right now", len(reader.pages))
+    assert len(span) == 2
+    assert span[0] % 2 == 1  # index 1, 3...: the 2nd, 4th... sheet side, a left-hand page
+    if before == 0:  # the page after the cover is already a left-hand page
+        assert span[0] == 1
+    else:  # it would have started on the right-hand page after the module
+        assert span[0] == 3
+        note = squash_spaces(reader.pages[2].extract_text())
+        assert "Help right now starts on the next page" in note
+
+
+def test_reference_pack_help_now_is_one_page_or_one_spread_in_large_print(reference_pack):
+    reader = read(render_pdf(reference_pack, PROFILES["large-print"]))
+    starts = outline_pages(reader)
+    span = section_span(starts, "Help right now", len(reader.pages))
+    assert len(span) == 1 or (len(span) == 2 and span[0] % 2 == 1)
+    sizes = weighted_sizes(reader, set(range(len(reader.pages))) - set(span))
+    assert sizes.most_common(1)[0][0] >= 18
+
+
+def test_reference_pack_help_now_is_one_page_in_standard(reference_pack):
+    reader = read(render_pdf(reference_pack))
+    starts = outline_pages(reader)
+    assert len(section_span(starts, "Help right now", len(reader.pages))) == 1
+
+
+@pytest.mark.parametrize("profile", ["standard", "large-print", "a5-booklet", "everything"])
+def test_callout_taller_than_a_page_still_renders_split_over_pages(profile):
+    lines = tuple(content_text(f"Line {n} of a very long box.") for n in range(1, 121))
+    section = Section("long", "A long box", SectionKind.MODULE,
+                      (Paragraph(content_text("Before the box.")),
+                       Callout(lines, content_text("A long box"), Tone.WARNING)))
+    document = Document("pack", DocumentMeta("Pack", "Alex", "Test"), (section,))
+    reader = read(render_pdf(document, PROFILES[profile]))
+    text = squash_spaces(" ".join(page.extract_text() for page in reader.pages))
+    assert len(reader.pages) >= 2
+    for n in (1, 60, 120):
+        assert f"Line {n} of a very long box." in text
+
+
+def test_a_callout_that_fits_a_page_is_not_split():
+    filler = tuple(Paragraph(content_text("Some words to read. " * 12)) for _ in range(8))
+    box = Callout(tuple(content_text(f"Box line {n}.") for n in range(1, 9)),
+                  content_text("Box title"), Tone.INFO)
+    document = Document("pack", DocumentMeta("Pack", "Alex", "Test"),
+                        (Section("s", "Section", SectionKind.MODULE, (*filler, box)),))
+    for options in PROFILES.values():
+        pages = [page.extract_text() for page in read(render_pdf(document, options)).pages]
+        holding = [index for index, text in enumerate(pages)
+                   if "Box title" in text or "Box line 8." in text]
+        assert len(set(holding)) == 1
+
+
+@pytest.mark.parametrize(("profile", "smallest"), [("standard", 12), ("large-print", 16)])
+def test_wallet_card_numbers_and_steps_are_large(reference_pack, profile, smallest):
+    reader = read(render_pdf(reference_pack, PROFILES[profile]))
+    page = reader.pages[outline_pages(reader)["Your wallet card"]]
+    card = next(block for section in reference_pack.sections for block in section.blocks
+                if isinstance(block, WalletCard))
+    assert card.steps and card.contacts
+    wanted = {c.number for c in card.contacts} | {c.label for c in card.contacts}
+    found = [(text, size) for text, size in text_sizes(page)
+             if text in wanted or re.match(r"[1-3]\. ", text)]
+    assert {text for text, _ in found} >= {c.number for c in card.contacts}
+    assert sum(1 for text, _ in found if re.match(r"[1-3]\. ", text)) == len(card.steps)
+    assert min(size for _, size in found) >= smallest
+
+
+def test_wallet_card_text_shrinks_only_when_it_would_not_fit():
+    long_steps = tuple(("Take one slow breath and count the things you can see. " * 3)
+                       for _ in range(3))
+    document = every_block_document()
+    sections = tuple(
+        replace(s, blocks=tuple(replace(b, steps=long_steps) if isinstance(b, WalletCard)
+                                else b for b in s.blocks)) for s in document.sections)
+    reader = read(render_pdf(replace(document, sections=sections)))
+    page = reader.pages[outline_pages(reader)["Your wallet card"]]
+    step_sizes = [size for text, size in text_sizes(page) if re.match(r"[1-3]\. ", text)]
+    assert step_sizes and max(step_sizes) < 12  # smaller, so it stays inside the card
+    assert "3. Take one slow breath" in page.extract_text()
+
+
+def footer_sizes(page, bottom: float) -> list[float]:
+    sizes = []
+
+    def visit(text, cm, tm, _font, size):
+        if text.strip() and tm[5] * cm[3] + cm[5] < bottom:
+            sizes.append(size * tm[0])
+
+    page.extract_text(visitor_text=visit)
+    return sizes
+
+
+@pytest.mark.parametrize("profile", list(PROFILES))
+def test_footer_is_9_point_or_14_in_large_print_in_every_profile(monkeypatch, document,
+                                                                 profile):
+    monkeypatch.setattr("outreach_kit.render.pdf.impose_booklet", lambda pdf: pdf)
+    options = PROFILES[profile]
+    layout = styles_for(options).layout
+    reader = read(render_pdf(document, options))
+    for index in (1, len(reader.pages) - 1):
+        page = reader.pages[index]
+        sizes = footer_sizes(page, layout.bottom)
+        assert sizes, f"no footer on page {index}"
+        assert min(sizes) >= (14 if options.large_print else 9)
+        text = squash_spaces(page.extract_text())
+        assert "Last reviewed 1 March 2026" in text and "Next review due 1 March 2029" in text
+
+
+def test_reference_pack_contents_fits_one_page_in_standard(reference_pack):
+    reader = read(render_pdf(reference_pack))
+    starts = outline_pages(reader)
+    span = contents_span(starts, "Contents")
+    assert len(span) == 1
+    entries = [s for s in reference_pack.sections
+               if s.in_contents and s.kind is not SectionKind.CONTENTS]
+    assert len(entries) >= 18
+    listed = contents_numbers(reader, span, [s.title for s in entries])
+    assert len(listed) == len(entries)
+    titles = [size for text, size in text_sizes(reader.pages[span[0]])
+              if any(text in s.title for s in entries) and not text.isdigit()]
+    assert titles and min(titles) >= 12
+
+
+def test_twenty_four_contents_entries_fit_one_a4_page_in_standard():
+    sections = [Section("contents", "Contents", SectionKind.CONTENTS)]
+    sections += [Section(f"part-{i}", f"Making sense of it: part {i} of the pack",
+                         SectionKind.MODULE, (Paragraph(content_text("Words.")),))
+                 for i in range(1, 25)]
+    document = Document("pack", DocumentMeta("Pack", "Alex", "Test"), tuple(sections),
+                        cover=Cover(title="For Sam"))
+    reader = read(render_pdf(document))
+    assert len(contents_span(outline_pages(reader), "Contents")) == 1
+
+
+def test_cover_shows_the_service_larger_than_the_details(standard):
+    sizes = text_sizes(read(standard).pages[0])
+    title = max(size for text, size in sizes if "For Sam" in text)
+    service = max(size for text, size in sizes if "Harbour Drop-in" in text)
+    keyworker = max(size for text, size in sizes if "Alex" in text)
+    assert title >= 13 * 3
+    assert service > keyworker
+
+
+def test_the_cover_bookmark_never_carries_the_name():
+    reader = PdfReader(io.BytesIO(render_pdf(every_block_document("Morven"))))
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[0] == "Cover"
+    assert not [t for t in titles if "Morven" in t]

@@ -66,16 +66,33 @@ def render_pdf(document: Document, options: PrintOptions = PrintOptions()) -> by
 
 def footer_lines(meta: DocumentMeta, page: int, total: int) -> list[str]:
     """The footer text for one page (without the cover, pages count from 1)."""
-    lines = [f"Page {page} of {total}"]
+    return [" · ".join(group) if len(group) > 1 else group[0]
+            for group in _footer_groups(meta, page, total)]
+
+
+def _footer_groups(meta: DocumentMeta, page: int, total: int) -> list[list[str]]:
+    """The footer's pieces, grouped by line; a line too wide may break between pieces."""
+    first = [f"Page {page} of {total}"]
+    if meta.content_version:
+        first.append(f"Content version {drawable_text(meta.content_version)}")
     review = []
     if meta.last_reviewed:
         review.append(f"Last reviewed {uk_date(meta.last_reviewed)}")
     if meta.next_review:
         review.append(f"Next review due {uk_date(meta.next_review)}")
-    if meta.content_version:
-        lines[0] += f" · Content version {drawable_text(meta.content_version)}"
-    if review:
-        lines.append(" / ".join(review))
+    return [first, review] if review else [first]
+
+
+def _fit_footer(groups: list[list[str]], canvas: Canvas, size: float,
+                width: float) -> list[str]:
+    """Footer lines at ``size``: each group on one line if it fits, else a piece a line."""
+    lines = []
+    for group, joiner in zip(groups, (" · ", " / "), strict=False):
+        joined = joiner.join(group)
+        if canvas.stringWidth(joined, REGULAR, size) <= width:
+            lines.append(joined)
+        else:
+            lines.extend(group)
     return lines
 
 
@@ -140,19 +157,20 @@ class PackDocTemplate(BaseDocTemplate):
         if page_index < self.page_offset:
             return
         total = page_count - self.page_offset
-        lines = footer_lines(self.meta, page_index + 1 - self.page_offset, total)
+        groups = _footer_groups(self.meta, page_index + 1 - self.page_offset, total)
         layout = self.styles.layout
         size = layout.footer_size
+        lines = _fit_footer(groups, canvas, size, layout.frame_width)
         widest = max(canvas.stringWidth(line, REGULAR, size) for line in lines)
-        if widest > layout.frame_width:
+        if widest > layout.frame_width:  # one piece alone is too wide: a last resort
             size = max(5.0, size * layout.frame_width / widest)
         canvas.saveState()
         canvas.setFont(REGULAR, size)
         canvas.setFillColor(self.styles.palette.muted)
-        y = layout.bottom - layout.footer_size * 2.2
+        y = layout.bottom - layout.footer_size * (2.2 if len(lines) <= 2 else 1.8)
         for line in lines:
             canvas.drawString(layout.left, y, line)
-            y -= size * 1.35
+            y -= size * 1.3
         canvas.restoreState()
 
 

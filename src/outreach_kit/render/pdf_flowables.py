@@ -6,6 +6,7 @@ Tick boxes and lines are drawn as shapes: Atkinson Hyperlegible has no â˜ or âœ
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
@@ -17,7 +18,14 @@ from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import getAscent
-from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepInFrame,
+    PageBreak,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from ..errors import ImageError
 from .fonts import REGULAR
@@ -90,6 +98,27 @@ class HiddenMarker(Flowable):
         pass
 
 
+class EvenPageStart(Flowable):
+    """Zero size; on a right-hand (odd) page it shows ``note`` and moves to the next page.
+
+    Pages count from 1 with the cover (a right-hand page), so what follows starts on a
+    left-hand page and a two-page section is seen as one spread.
+    """
+
+    def __init__(self, note: Flowable):
+        super().__init__()
+        self.note = note
+        self.width = self.height = 0
+
+    def wrap(self, avail_width, avail_height):
+        if self._doctemplateAttr("page") % 2 == 1:
+            self._doctemplateAttr("frame").add_generated_content(self.note, PageBreak())
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
 class ContentsTable(Flowable):
     """Section titles, each with the page it starts on, laid out in a single pass.
 
@@ -110,7 +139,7 @@ class ContentsTable(Flowable):
         self._table_width = 0.0
 
     def _make_table(self, avail_width: float) -> Table:
-        number_width = self.number_style.fontSize * 3.2
+        number_width = self.number_style.fontSize * 2.6
         rows = [[WrapOnceParagraph(title, self.entry_style), PageNumber(key, self.number_style)]
                 for key, title in self.entries]
         table = FontSafeTable(rows, colWidths=[avail_width - number_width, number_width],
@@ -118,8 +147,8 @@ class ContentsTable(Flowable):
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, self.rule_colour),
-            ("TOPPADDING", (0, 0), (-1, -1), 5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (1, 0), (1, -1), 0),
         ]))
@@ -275,13 +304,18 @@ class WalletCard(Flowable):
     """A fold-over cut-out: front and back faces, each exactly credit-card size.
 
     The outer edge (85.6 x 108 mm) is a dashed cut line; the fold between the faces is
-    dotted. Face contents shrink to fit, so the card is the same size in every profile.
+    dotted. Each face is built (``make_front(size)``, ``make_back(size)``) at the largest
+    text size in ``sizes`` whose text fits the face; if even the smallest does not fit, it
+    shrinks to fit, so the card is the same size in every profile.
     """
 
-    def __init__(self, front: list[Flowable], back: list[Flowable], edge: Color):
+    def __init__(self, make_front: Callable[[float], list[Flowable]],
+                 make_back: Callable[[float], list[Flowable]], sizes: tuple[float, ...],
+                 edge: Color):
         super().__init__()
-        self.front = front
-        self.back = back
+        self.make_front = make_front
+        self.make_back = make_back
+        self.sizes = sizes
         self.edge = edge
         self.width = CARD_WIDTH
         self.height = 2 * CARD_HEIGHT
@@ -289,9 +323,33 @@ class WalletCard(Flowable):
     def wrap(self, avail_width, avail_height):
         return self.width, self.height
 
-    def _face(self, content: list[Flowable], bottom: float) -> None:
+    @staticmethod
+    def _height(content: list[Flowable], width: float) -> float | None:
+        """Height of ``content`` stacked in ``width``, or None if a line is too wide."""
+        total = 0.0
+        for index, flowable in enumerate(content):
+            used_w, used_h = flowable.wrap(width, CARD_HEIGHT)
+            if used_w > width + 0.01 or getattr(flowable, "minWidth", lambda: 0)() > width:
+                return None
+            total += used_h + (flowable.getSpaceAfter() if index < len(content) - 1 else 0)
+        return total
+
+    def fitted(self, make: Callable[[float], list[Flowable]]) -> tuple[float, list[Flowable]]:
+        """(text size, content) for one face: the largest size whose text fits."""
         inner_w = CARD_WIDTH - 2 * CARD_PADDING
         inner_h = CARD_HEIGHT - 2 * CARD_PADDING
+        content: list[Flowable] = []
+        for size in self.sizes:
+            content = make(size)
+            height = self._height(content, inner_w)
+            if height is not None and height <= inner_h:
+                return size, content
+        return self.sizes[-1], content
+
+    def _face(self, make: Callable[[float], list[Flowable]], bottom: float) -> None:
+        inner_w = CARD_WIDTH - 2 * CARD_PADDING
+        inner_h = CARD_HEIGHT - 2 * CARD_PADDING
+        _, content = self.fitted(make)
         box = KeepInFrame(inner_w, inner_h, content, mode="shrink", vAlign="TOP")
         _, used_h = box.wrapOn(self.canv, inner_w, inner_h)
         box.drawOn(self.canv, CARD_PADDING, bottom + CARD_HEIGHT - CARD_PADDING - used_h)
@@ -307,8 +365,8 @@ class WalletCard(Flowable):
         canvas.setLineWidth(0.8)
         canvas.line(0, CARD_HEIGHT, CARD_WIDTH, CARD_HEIGHT)
         canvas.restoreState()
-        self._face(self.front, CARD_HEIGHT)
-        self._face(self.back, 0)
+        self._face(self.make_front, CARD_HEIGHT)
+        self._face(self.make_back, 0)
 
 
 class FontSafeTable(Table):

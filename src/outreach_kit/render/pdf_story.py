@@ -2,13 +2,21 @@
 
 Every string from the document reaches ReportLab through :mod:`.escape` (drawable text,
 XML-escaped); the only markup is what this module builds. Each block type has one method.
+
+The "Help right now" section should be one page: if it is taller than a page it is built
+again with compact styles (same body size, tighter spacing); if it still does not fit, it
+starts on a left-hand (even) page so that it reads as one spread.
 """
 
 from __future__ import annotations
 
+from io import BytesIO
+
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
+    HRFlowable,
     KeepTogether,
     ListFlowable,
     ListItem,
@@ -42,6 +50,7 @@ from .escape import linked, para_markup, safe_link, text_markup
 from .fonts import REGULAR, drawable_text
 from .pdf_flowables import (
     ContentsTable,
+    EvenPageStart,
     FontSafeTable,
     HiddenMarker,
     LogoImage,
@@ -53,7 +62,7 @@ from .pdf_flowables import (
     WrapOnceParagraph,
 )
 from .pdf_flowables import WalletCard as WalletCardFlowable
-from .pdf_styles import PdfStyles
+from .pdf_styles import PdfStyles, styles_for
 
 EXAMPLE_DATA_BANNER = "Example data: replace with your area's services before printing."
 TONE_LABELS = {Tone.TIP: "Tip", Tone.WARNING: "Take care", Tone.SAFETY: "Staying safer"}
@@ -95,12 +104,13 @@ class StoryBuilder:
               bar: bool = False, width: float | None = None) -> FontSafeTable:
         table = FontSafeTable([[content]], colWidths=[width or self.styles.layout.frame_width],
                               hAlign="LEFT")
+        pad = 5 if self.styles.compact else 8
         commands = [
             ("BACKGROUND", (0, 0), (-1, -1), fill),
             ("LEFTPADDING", (0, 0), (-1, -1), 10),
             ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ("TOPPADDING", (0, 0), (-1, -1), 8),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
         ]
         if bar:
             commands.append(("LINEBEFORE", (0, 0), (0, -1), 4, edge))
@@ -126,25 +136,53 @@ class StoryBuilder:
         for index, section in enumerate(self.document.sections):
             if section.new_page and story and not isinstance(story[-1], PageBreak):
                 story.append(PageBreak())
-            story += self.section(index, section, pending_notices)
+            if section.kind is SectionKind.HELP_NOW:
+                story += self.one_page_section(index, section, pending_notices)
+            else:
+                story += self.section(index, section, pending_notices)
             pending_notices = []
         return story
 
+    def one_page_section(self, index: int, section: Section,
+                         notices: list[str]) -> list[Flowable]:
+        """A section kept to one page if at all possible, else started on a left page."""
+        layout = self.styles.layout
+        flowables = self.section(index, section, notices)
+        if stack_height(flowables, layout.frame_width) <= layout.frame_height:
+            return flowables
+        compact = StoryBuilder(self.document, styles_for(self.styles.options, compact=True))
+        flowables = compact.section(index, section, notices)
+        if stack_height(flowables, layout.frame_width) <= layout.frame_height:
+            return flowables
+        return [EvenPageStart(self.para(text_markup(
+            f"{section.title} starts on the next page, so you can see it all at once."),
+            self.styles.small)), *flowables]
+
     def cover(self, cover: Cover, notices: list[str]) -> list[Flowable]:
         s = self.styles
-        out: list[Flowable] = [Spacer(1, s.layout.frame_height * 0.1)]
-        marker = OutlineMarker(cover_key(), drawable_text(cover.title) or "Cover")
+        out: list[Flowable] = []
+        # "Cover", not its title: a bookmark shows in the viewer's sidebar and outlives the
+        # cover page, and the title holds the person's name.
+        marker = OutlineMarker(cover_key(), "Cover")
         out.append(SectionTitle(text_markup(cover.title), s.cover_title, marker))
         if cover.subtitle:
             out.append(self.para(text_markup(cover.subtitle), s.cover_subtitle))
-        for label, value in (("Service:", cover.service), ("Keyworker:", cover.keyworker),
-                             ("Contact:", cover.contact), ("Date:", cover.date_text)):
-            if value:
-                out.append(self.labelled(label, value, s.cover_line))
+        if cover.service:
+            out.append(self.labelled("Service:", cover.service, s.cover_service))
+        details = [self.labelled(label, value, s.cover_line)
+                   for label, value in (("Keyworker:", cover.keyworker),
+                                        ("Contact:", cover.contact), ("Date:", cover.date_text))
+                   if value]
+        if details:
+            out.append(HRFlowable(width="100%", thickness=1, color=self.palette.rule,
+                                  spaceBefore=0, spaceAfter=s.body_size * 0.8, hAlign="LEFT"))
+            out += details
         if notices:
-            out.append(Spacer(1, s.body_size * 2))
+            out.append(Spacer(1, s.body_size * 2.5))
             out += [self.notice_box(notice) for notice in notices]
-        return out
+        # Space above the title, but never so much that the cover runs onto a second page.
+        spare = s.layout.frame_height - stack_height(out, s.layout.frame_width) - s.body_size
+        return [Spacer(1, max(0.0, min(s.layout.frame_height * 0.16, spare))), *out]
 
     def section(self, index: int, section: Section, notices: list[str]) -> list[Flowable]:
         s = self.styles
@@ -214,7 +252,8 @@ class StoryBuilder:
             case Steps(items=items):
                 return [self.list_flowable(items, numbered=True)]
             case Callout():
-                return [self.callout(block)]
+                # A box broken over two pages loses its title from its text.
+                return [KeepTogether([self.callout(block)])]
             case WriteIn():
                 return self.write_in(block)
             case ServiceCard():
@@ -349,14 +388,21 @@ class StoryBuilder:
 
     def wallet_card(self, card: WalletCard) -> list[Flowable]:
         s = self.styles
-        front: list[Flowable] = [self.para(text_markup(card.title), s.wallet_title)]
-        front += [self.para(f"<b>{text_markup(c.label)}</b> {text_markup(c.number)}",
-                            s.wallet_text) for c in card.contacts]
-        back: list[Flowable] = [self.para("My steps", s.wallet_title)]
-        back += [self.para(f"{n}. {text_markup(step)}", s.wallet_text)
-                 for n, step in enumerate(card.steps, start=1)]
+        title = text_markup(card.title)
+        contacts = [f"<b>{text_markup(c.label)}</b> {text_markup(c.number)}"
+                    for c in card.contacts]
+        steps = [f"{n}. {text_markup(step)}" for n, step in enumerate(card.steps, start=1)]
+
+        def front(size: float) -> list[Flowable]:
+            heading, text = s.wallet_styles(size)
+            return [self.para(title, heading), *(self.para(line, text) for line in contacts)]
+
+        def back(size: float) -> list[Flowable]:
+            heading, text = s.wallet_styles(size)
+            return [self.para("My steps", heading), *(self.para(line, text) for line in steps)]
+
         return [self.para(CUT_OUT_HELP, s.body),
-                WalletCardFlowable(front, back, self.palette.text),
+                WalletCardFlowable(front, back, s.wallet_sizes, self.palette.text),
                 Spacer(1, s.body_size)]
 
     def letter(self, letter: Letter) -> list[Flowable]:
@@ -384,6 +430,24 @@ class StoryBuilder:
         if closing:
             out.append(KeepTogether(closing))
         return out
+
+
+def stack_height(flowables: list[Flowable], width: float) -> float:
+    """About how tall ``flowables`` are, one after another in a frame ``width`` wide."""
+    canvas = Canvas(BytesIO())
+    flat: list[Flowable] = []
+    for flowable in flowables:  # KeepTogether reports a huge height when measured alone
+        flat.extend(flowable._content if isinstance(flowable, KeepTogether) else [flowable])
+    total = after = 0.0
+    for index, flowable in enumerate(flat):
+        if isinstance(flowable, PageBreak):
+            return float("inf")
+        _, height = flowable.wrapOn(canvas, width, 1e6)
+        if index:  # a frame lets space before overlap the space after the one above
+            total += after + max(flowable.getSpaceBefore() - after, 0)
+        total += height
+        after = flowable.getSpaceAfter()
+    return total
 
 
 def _tel(number: str) -> str | None:

@@ -11,6 +11,10 @@ cream paper colour, optional greyscale. The rules come from CONTENT_GUIDE.md:
 - greyscale: every colour becomes the grey of the same lightness. Combined with dyslexia
   the page colour is left out (a grey wash wastes toner; print on cream paper instead).
 
+``styles_for(options, compact=True)`` gives the same body size with tighter spacing and
+headings the size of the body (bold), for the one page that must not run over: "Help right
+now" in large print.
+
 Meaning is never carried by colour alone: tones of callouts also have a written label and a
 border style, and example-data banners say so in words.
 """
@@ -112,6 +116,7 @@ class PdfStyles:
     h3: ParagraphStyle
     cover_title: ParagraphStyle
     cover_subtitle: ParagraphStyle
+    cover_service: ParagraphStyle
     cover_line: ParagraphStyle
     notice: ParagraphStyle
     list_item: ParagraphStyle
@@ -122,8 +127,8 @@ class PdfStyles:
     callout_title: ParagraphStyle
     card_title: ParagraphStyle
     card_text: ParagraphStyle
-    wallet_title: ParagraphStyle
-    wallet_text: ParagraphStyle
+    wallet_sizes: tuple[float, ...]  # wallet card text sizes to try, largest first
+    compact: bool = False
 
     @property
     def write_line_gap(self) -> float:
@@ -134,18 +139,36 @@ class PdfStyles:
     def tick_box_size(self) -> float:
         return self.body_size * 1.1
 
+    def wallet_styles(self, size: float) -> tuple[ParagraphStyle, ParagraphStyle]:
+        """(face heading, face text) styles for wallet card text of ``size`` points."""
+        return (_wallet_style("wallet_title", size, BOLD, self.palette.text, 0.35),
+                _wallet_style("wallet_text", size, REGULAR, self.palette.text, 0.15))
+
+
+@lru_cache(maxsize=128)
+def _wallet_style(name: str, size: float, font: str, colour: Color,
+                  after: float) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=round(size * 1.18, 2),
+                          textColor=colour, alignment=TA_LEFT, spaceAfter=round(size * after, 2),
+                          splitLongWords=True, bulletFontName=REGULAR, linkUnderline=False)
+
 
 def _layout(options: PrintOptions) -> Layout:
     if options.page is PageFormat.A5_BOOKLET:
         side = 12 * mm if options.large_print else 15 * mm
-        return Layout(A5, side, side, 14 * mm, 22 * mm, 12 if options.large_print else 8.5)
+        if options.large_print:  # room for a footer of up to four 14 pt lines
+            return Layout(A5, side, side, 14 * mm, 32 * mm, 14)
+        return Layout(A5, side, side, 14 * mm, 22 * mm, 9)
     side = 20 * mm if options.large_print else 38 * mm
     return Layout(A4, side, side, 20 * mm, 26 * mm, 14 if options.large_print else 9)
 
 
 @lru_cache(maxsize=64)
-def styles_for(options: PrintOptions) -> PdfStyles:
-    """Styles for one combination of profiles (cached: styles are never changed after)."""
+def styles_for(options: PrintOptions, compact: bool = False) -> PdfStyles:
+    """Styles for one combination of profiles (cached: styles are never changed after).
+
+    ``compact``: same body size, tighter spacing, headings the size of the body.
+    """
     palette = replace(STANDARD_PALETTE,
                       page=CREAM if options.dyslexia and not options.greyscale else None)
     if options.greyscale:
@@ -155,6 +178,11 @@ def styles_for(options: PrintOptions) -> PdfStyles:
     body = 18.0 if options.large_print else 12.0 if a5 else 13.0
     ratio = 1.6 if options.dyslexia else 1.45
     gap = body * (0.95 if options.dyslexia else 0.65)
+    # Compact: a heading is the body size in bold, then a step above it.
+    h2_scale, h3_scale = (1.0, 1.0) if compact else (1.35, 1.15)
+    if compact:
+        ratio = 1.35 if options.dyslexia else 1.25
+        gap = body * (0.45 if options.dyslexia else 0.3)
 
     def style(name: str, size: float, *, bold: bool = False, colour: Color | None = None,
               before: float = 0.0, after: float | None = None, ratio_: float = ratio,
@@ -185,22 +213,25 @@ def styles_for(options: PrintOptions) -> PdfStyles:
         leading_ratio=ratio,
         italics=not options.dyslexia,
         body=style("body", body),
-        lead=style("lead", body * 1.15),
+        lead=style("lead", body if compact else body * 1.15),
         small=style("small", small_size, colour=palette.muted),
-        h1=style("h1", body * 1.8, bold=True, colour=palette.heading, after=gap * 0.8,
-                 ratio_=1.25, keep=True),
-        h2=style("h2", body * 1.35, bold=True, colour=palette.heading, before=gap,
-                 after=gap * 0.6, ratio_=1.3, keep=True),
-        h3=style("h3", body * 1.15, bold=True, before=gap * 0.6, after=gap * 0.4,
-                 ratio_=1.3, keep=True),
-        cover_title=style("cover_title", body * 2.6, bold=True, colour=palette.heading,
-                          after=gap * 1.5, ratio_=1.2),
-        cover_subtitle=style("cover_subtitle", body * 1.4, after=gap * 2, ratio_=1.3),
-        cover_line=style("cover_line", body * 1.1, after=gap * 0.5),
+        h1=style("h1", body * (1.35 if compact else 1.8), bold=True, colour=palette.heading,
+                 after=gap * 0.8, ratio_=1.25, keep=True),
+        h2=style("h2", body * h2_scale, bold=True, colour=palette.heading, before=gap,
+                 after=gap * 0.6, ratio_=min(ratio, 1.3), keep=True),
+        h3=style("h3", body * h3_scale, bold=True, before=gap * 0.6, after=gap * 0.4,
+                 ratio_=min(ratio, 1.3), keep=True),
+        cover_title=style("cover_title", body * 3.2, bold=True, colour=palette.heading,
+                          after=gap * 1.2, ratio_=1.15),
+        cover_subtitle=style("cover_subtitle", body * 1.5, after=gap * 2.5, ratio_=1.3),
+        cover_service=style("cover_service", body * 1.5, bold=True, colour=palette.heading,
+                            after=gap * 1.5, ratio_=1.3),
+        cover_line=style("cover_line", body * 1.15, after=gap * 0.9),
         notice=style("notice", body, bold=True, after=0),
         list_item=style("list_item", body, after=gap * 0.4),
-        contents_entry=style("contents_entry", body * 1.1, after=0),
-        contents_number=style("contents_number", body * 1.1, bold=True, after=0),
+        # Contents rows: body size, a little tighter, so about 24 rows fit an A4 page.
+        contents_entry=style("contents_entry", body, after=0, ratio_=1.4),
+        contents_number=style("contents_number", body, bold=True, after=0, ratio_=1.4),
         contact_label=style("contact_label", body * 1.15, bold=True, after=0, keep=True),
         contact_number=style("contact_number", body * 1.7, bold=True, after=gap * 0.2,
                              ratio_=1.25),
@@ -208,8 +239,13 @@ def styles_for(options: PrintOptions) -> PdfStyles:
         card_title=style("card_title", body * 1.2, bold=True, colour=palette.heading,
                          after=gap * 0.3, ratio_=1.3),
         card_text=style("card_text", body, after=gap * 0.25),
-        wallet_title=style("wallet_title", 14 if options.large_print else 11, bold=True,
-                           after=2, ratio_=1.2),
-        wallet_text=style("wallet_text", 12 if options.large_print else 9.5, after=1.5,
-                          ratio_=1.25),
+        wallet_sizes=_wallet_sizes(options),
+        compact=compact,
     )
+
+
+def _wallet_sizes(options: PrintOptions) -> tuple[float, ...]:
+    """Wallet card text sizes, largest first, in half points: from 20 pt in large print and
+    16 pt otherwise; the card uses the largest its text fits (aim: 16 and 12 pt at least)."""
+    top, floor = (20.0, 9.0) if options.large_print else (16.0, 7.0)
+    return tuple(top - 0.5 * step for step in range(int((top - floor) * 2) + 1))
