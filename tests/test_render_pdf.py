@@ -933,3 +933,23 @@ def test_the_cover_bookmark_never_carries_the_name():
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert titles[0] == "Cover"
     assert not [t for t in titles if "Morven" in t]
+
+
+@pytest.mark.parametrize("profiles", [["standard"], ["large-print"]])
+def test_a_section_never_ends_with_its_review_line_alone_on_a_page(profiles):
+    import datetime as dt
+    from pathlib import Path
+
+    from outreach_kit.assemble import build_pack, load_recipe
+    from outreach_kit.content import load_library
+
+    root = Path(__file__).resolve().parents[1]
+    library = load_library(root / "content")
+    recipe = load_recipe(root / "examples" / "reference-pack.yaml", library)
+    pack = build_pack(library, recipe, dt.date(2026, 11, 26))
+    reader = PdfReader(io.BytesIO(render_pdf(pack, PrintOptions.from_names(profiles))))
+    for number, page in enumerate(reader.pages, start=1):
+        lines = [line for line in (page.extract_text() or "").splitlines()
+                 if not line.startswith("Page ") and "Content version" not in line
+                 and " / Next review due" not in line and line.strip()]
+        assert not (len(lines) == 1 and lines[0].startswith("Last reviewed")), number

@@ -207,8 +207,20 @@ class StoryBuilder:
             out.append(self.contents_table(index))
         review = self.review_line(section)
         if review:
-            out.append(Spacer(1, s.body_size))
-            out.append(self.para(text_markup(review), s.small))
+            # Never leave the review line alone at the top of a page: group it with the last
+            # thing drawn before it. (keepWithNext would not do: ReportLab ignores it on a
+            # KeepTogether, which is what most blocks end with.)
+            last = len(out)
+            while last > 0 and isinstance(out[last - 1], Spacer):
+                last -= 1
+            start = max(last - 1, 0)
+            tail: list[Flowable] = []
+            for flowable in out[start:]:
+                # Merge, never nest: a KeepTogether inside another always reports itself
+                # too tall (to force a split), which would push the group to a new page.
+                tail += flowable._content if isinstance(flowable, KeepTogether) else [flowable]
+            tail += [Spacer(1, s.body_size), self.para(text_markup(review), s.small)]
+            out[start:] = [KeepTogether(tail)]
         return out
 
     def contents_table(self, own_index: int) -> ContentsTable:
@@ -317,9 +329,9 @@ class StoryBuilder:
             out.append(table)
         if block.lines > 0:
             out.append(RuledLines(block.lines, s.write_line_gap, self.palette.rule))
-        out.append(Spacer(1, s.body_size))
-        # Keep the prompt with its first lines or boxes.
-        return [KeepTogether(out[:2]), *out[2:]]
+        # The question, its boxes and its lines belong together (a very long one still
+        # splits: KeepTogether gives way when its content is taller than the page).
+        return [KeepTogether(out), Spacer(1, s.body_size)]
 
     def service_card(self, card: ServiceCard) -> list[Flowable]:
         s = self.styles
@@ -436,8 +448,15 @@ def stack_height(flowables: list[Flowable], width: float) -> float:
     """About how tall ``flowables`` are, one after another in a frame ``width`` wide."""
     canvas = Canvas(BytesIO())
     flat: list[Flowable] = []
-    for flowable in flowables:  # KeepTogether reports a huge height when measured alone
-        flat.extend(flowable._content if isinstance(flowable, KeepTogether) else [flowable])
+
+    def flatten(items: list[Flowable]) -> None:
+        for flowable in items:  # KeepTogether reports a huge height when measured alone
+            if isinstance(flowable, KeepTogether):
+                flatten(flowable._content)
+            else:
+                flat.append(flowable)
+
+    flatten(flowables)
     total = after = 0.0
     for index, flowable in enumerate(flat):
         if isinstance(flowable, PageBreak):
