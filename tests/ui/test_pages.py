@@ -297,3 +297,30 @@ def test_streamlit_config_protects_privacy():
     assert config["client"]["toolbarMode"] == "viewer"
     assert config["server"]["enableXsrfProtection"] is True
     assert config["server"]["maxUploadSize"] <= 5
+
+
+def test_loading_a_saved_recipe_replaces_the_choices():
+    recipe = (ROOT / "examples" / "no-personal-details.yaml").read_bytes()
+    wanted = yaml.safe_load(recipe)
+    at = page_app("page_pack").run()
+    at.checkbox(key="w.obs.calls-self-names").check().run()  # ticked before: must go
+    at.get("file_uploader")[0].upload("recipe.yaml", recipe, "application/x-yaml").run()
+    at.button(key="recipe.load").click().run()
+    no_exceptions(at)
+    assert any(s.value == "Recipe loaded." for s in at.success)
+    ticked = sorted(c.key.removeprefix("w.obs.") for c in at.checkbox
+                    if c.key and c.key.startswith("w.obs.") and c.value)
+    assert ticked == sorted(wanted["observations"])
+    if wanted.get("modules"):
+        assert at.multiselect(key="w.modules").value == wanted["modules"]
+    assert at.text_input(key="w.person_name").value == ""
+
+
+def test_a_broken_recipe_upload_is_one_clear_error():
+    at = page_app("page_pack").run()
+    at.get("file_uploader")[0].upload("recipe.yaml", b"observations: [no-such-thing]\n",
+                                      "application/x-yaml").run()
+    at.button(key="recipe.load").click().run()
+    no_exceptions(at)
+    assert any("recipe.yaml:1: observations[0]: unknown observation 'no-such-thing'"
+               in e.value for e in at.error)
