@@ -297,6 +297,7 @@ def test_streamlit_config_protects_privacy():
     assert config["client"]["toolbarMode"] == "viewer"
     assert config["server"]["enableXsrfProtection"] is True
     assert config["server"]["maxUploadSize"] <= 5
+    assert config["server"]["address"] == "localhost"  # not reachable from the network
 
 
 def test_loading_a_saved_recipe_replaces_the_choices():
