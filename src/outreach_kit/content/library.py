@@ -90,12 +90,6 @@ class ContentLibrary:
     def sources(self) -> Iterator[tuple[Any, YamlSource]]:
         yield from self._sources
 
-    def source_of(self, item: Any) -> YamlSource | None:
-        for candidate, source in self._sources:
-            if candidate is item:
-                return source
-        return None
-
     def path_of(self, item: Any) -> Path | str:
         """The file an item came from (for messages)."""
         for candidate, source in self._sources:
