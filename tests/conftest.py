@@ -1,14 +1,15 @@
-"""Shared fixtures: the real content library, loaded once per test session."""
+"""Shared fixtures: the real content library, the small pack fixture, a minimal copy."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from support import MINIMAL_CONTENT, PACK_CONTENT, ROOT
 
 from outreach_kit.content import load_library
 
-ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 
 
@@ -20,3 +21,19 @@ def content_dir() -> Path:
 @pytest.fixture(scope="session")
 def library():
     return load_library(CONTENT)
+
+
+@pytest.fixture(scope="session")
+def fixture_library():
+    """tests/fixtures/packs/content: a small library whose packs have exact expectations."""
+    library = load_library(PACK_CONTENT)
+    assert not library.errors, library.errors
+    return library
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A private copy of the minimal valid content folder, to break one file at a time."""
+    root = tmp_path / "content"
+    shutil.copytree(MINIMAL_CONTENT, root)
+    return root

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from support import PACK_CONTENT
 
 from outreach_kit.cli.main import main
 
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "packs" / "content"
-CONTENT = ["--content", str(FIXTURE_CONTENT)]
+CONTENT = ["--content", str(PACK_CONTENT)]
 
 RECIPE = """\
 schema_version: 1

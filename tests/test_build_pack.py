@@ -14,18 +14,10 @@ import pytest
 from outreach_kit import document as doc
 from outreach_kit.assemble import Recipe, RecipeProblems, build_pack, wording
 from outreach_kit.assemble.recommend import GROUNDING_ID, HELP_NOW_ID
-from outreach_kit.content import load_library
 
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "packs" / "content"
 TODAY = dt.date(2026, 11, 26)
 NAME = "Samwise Zebedee"
 
-
-@pytest.fixture(scope="module")
-def fixture_library():
-    library = load_library(FIXTURE_CONTENT)
-    assert not library.errors, library.errors
-    return library
 
 
 def full_recipe(**changes) -> Recipe:

@@ -16,22 +16,21 @@ import datetime as dt
 import io
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from support import PACK_CONTENT
 
 from outreach_kit.assemble import Recipe, build_pack
 from outreach_kit.content import load_library
 from outreach_kit.render.html import clean_text, render_html
 from outreach_kit.render.markdown import markdown_reading, render_markdown
 
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "packs" / "content"
 TODAY = dt.date(2026, 11, 26)
 FIELDS = ("person_name", "keyworker_name", "service_name", "service_contact")
 MD = MarkdownIt("commonmark", {"html": True})
-LIBRARY = load_library(FIXTURE_CONTENT)
+LIBRARY = load_library(PACK_CONTENT)
 
 NASTY = [
     "<b>", "</b>", "&", "&amp;", "</para>", "<para>", "<img src='/etc/passwd'/>",

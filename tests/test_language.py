@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import edit
 
 from outreach_kit.content import load_library
 from outreach_kit.content.schema import TermsFile
@@ -270,18 +271,6 @@ def test_scored_text_does_not_linger_in_textstat_caches():
 
 
 # ----------------------------------------------------------------------- library check
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(FIXTURES / "minimal", root)
-    return root
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new))
 
 
 def test_clean_library_has_no_language_warnings(content):

@@ -17,17 +17,7 @@ from outreach_kit.assemble.recipe import (
     recipe_without_personal_fields,
     save_recipe,
 )
-from outreach_kit.content import load_library
 from outreach_kit.errors import RecipeError
-
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "packs" / "content"
-
-
-@pytest.fixture(scope="module")
-def fixture_library():
-    library = load_library(FIXTURE_CONTENT)
-    assert not library.errors, library.errors
-    return library
 
 
 def write(tmp_path: Path, text: str, name: str = "recipe.yaml") -> Path:

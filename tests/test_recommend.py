@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
 
 import pytest
+from support import PACK_CONTENT
 
 from outreach_kit.assemble.recommend import (
     HELP_NOW_ID,
@@ -15,18 +15,8 @@ from outreach_kit.assemble.recommend import (
     safety_floor,
 )
 from outreach_kit.cli.main import main
-from outreach_kit.content import load_library
 from outreach_kit.content.schema import Audience, ModuleKind
 from outreach_kit.errors import RecipeError
-
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "packs" / "content"
-
-
-@pytest.fixture(scope="module")
-def fixture_library():
-    library = load_library(FIXTURE_CONTENT)
-    assert not library.errors, library.errors
-    return library
 
 
 def ids(recs: list[Recommendation]) -> list[str]:
@@ -175,7 +165,7 @@ def test_real_content_reasons_name_the_theme(library):
 
 
 def test_cli_recommend_json(capsys):
-    code = main(["recommend", "--content", str(FIXTURE_CONTENT), "--observe", "too-late",
+    code = main(["recommend", "--content", str(PACK_CONTENT), "--observe", "too-late",
                  "--json"])
     assert code == 0
     data = json.loads(capsys.readouterr().out)
@@ -184,7 +174,7 @@ def test_cli_recommend_json(capsys):
 
 
 def test_cli_recommend_text(capsys):
-    assert main(["recommend", "--content", str(FIXTURE_CONTENT),
+    assert main(["recommend", "--content", str(PACK_CONTENT),
                  "--observe", "blames-self"]) == 0
     out = capsys.readouterr().out
     assert " 1. Kind self-talk [strategy-kind-self-talk, strategy]" in out
@@ -192,7 +182,7 @@ def test_cli_recommend_text(capsys):
 
 
 def test_cli_recommend_unknown_id_exits_1(capsys):
-    code = main(["recommend", "--content", str(FIXTURE_CONTENT), "--observe", "too-late",
+    code = main(["recommend", "--content", str(PACK_CONTENT), "--observe", "too-late",
                  "--observe", "made-up"])
     err = capsys.readouterr().err
     assert code == 1
@@ -200,11 +190,11 @@ def test_cli_recommend_unknown_id_exits_1(capsys):
 
 
 def test_cli_lists_observations(capsys):
-    assert main(["recommend", "--content", str(FIXTURE_CONTENT), "--list-observations"]) == 0
+    assert main(["recommend", "--content", str(PACK_CONTENT), "--list-observations"]) == 0
     out = capsys.readouterr().out
     assert "too-late\tThey feel it is too late to change (Stuck in the here and now)" in out
 
 
 def test_cli_recommend_needs_an_observation(capsys):
-    assert main(["recommend", "--content", str(FIXTURE_CONTENT)]) == 2
+    assert main(["recommend", "--content", str(PACK_CONTENT)]) == 2
     assert "--observe" in capsys.readouterr().err

@@ -7,14 +7,12 @@ import datetime as dt
 import itertools
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from sample_documents import every_block_document
 
 from outreach_kit import document as doc
 from outreach_kit.assemble import Recipe, build_pack
-from outreach_kit.content import load_library
 from outreach_kit.render.html import (
     PALETTES,
     TEXT_PAIRS,
@@ -25,13 +23,8 @@ from outreach_kit.render.html import (
 )
 from outreach_kit.render.options import PrintOptions
 
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "packs" / "content"
 TODAY = dt.date(2026, 11, 26)
 
-
-@pytest.fixture(scope="module")
-def fixture_library():
-    return load_library(FIXTURE_CONTENT)
 
 
 @pytest.fixture(scope="module")

@@ -5,18 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 from sample_documents import every_block_document
+from support import PACK_CONTENT
 
 from outreach_kit import document as doc
 from outreach_kit.assemble import Recipe, build_pack
 from outreach_kit.content import load_library
 from outreach_kit.render.markdown import escape_markdown, inline_markdown, render_markdown
 
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "packs" / "content"
 TODAY = dt.date(2026, 11, 26)
 # html=True: raw HTML *would* pass through, so any that survives escaping would show up.
 MD = MarkdownIt("commonmark", {"html": True})
@@ -41,10 +40,6 @@ class Tags(HTMLParser):
     def words(self) -> str:
         return re.sub(r"\s+", " ", "".join(self.text))
 
-
-@pytest.fixture(scope="module")
-def fixture_library():
-    return load_library(FIXTURE_CONTENT)
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +80,7 @@ def test_content_formatting_comes_from_spans_only(pack):
     assert "Lots of people use to **switch off**." in text
     assert "- [ ] See a friend" not in text  # not in this pack
     worksheet = render_markdown(build_pack(
-        load_library(FIXTURE_CONTENT), Recipe(modules=["worksheet-my-week"]), TODAY))
+        load_library(PACK_CONTENT), Recipe(modules=["worksheet-my-week"]), TODAY))
     assert "- [ ] See a friend" in worksheet
     assert "\\_" * 40 in worksheet
 

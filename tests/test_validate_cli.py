@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import edit
 
 from outreach_kit.cli.main import main
 
@@ -23,18 +24,6 @@ HARD_READING = (
 )
 PROBLEM_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<field>[^:]*: )?(?P<message>.+)$")
 
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(FIXTURES / "minimal", root)
-    return root
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new))
 
 
 def validate(capsys, *args: str) -> tuple[int, str, str]:

@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "build",
         help="make one pack from a recipe file",
         description="Make one pack from a recipe (see examples/). The format comes from "
-                    "--format or the output file's ending (.pdf, .html, .md).",
+                    "--format or the output file's ending (.pdf, .html, .md, .docx).",
     )
     build.add_argument("recipe", type=Path, help="recipe file (YAML)")
     build.add_argument("-o", "--output", type=Path, required=True, help="file to write")
