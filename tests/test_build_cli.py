@@ -282,3 +282,15 @@ def test_build_batch_reads_each_recipe_once(tmp_path, monkeypatch, capsys):
                  *CONTENT]) == 0
     assert sorted(reads) == ["one.yaml", "two.yaml"]
     assert sorted(p.name for p in (tmp_path / "packs").iterdir()) == ["one.md", "two.pdf"]
+
+
+def test_build_batch_output_folder_that_cannot_be_made_is_one_line(tmp_path, capsys):
+    folder = tmp_path / "recipes"
+    folder.mkdir()
+    write(folder, "sam.yaml", RECIPE)
+    blocker = write(tmp_path, "not-a-folder", "x")
+    code = main(["build-batch", str(folder), "-o", str(blocker / "out"), *CONTENT])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cannot make the folder {blocker / 'out'}")
+    assert "internal error" not in err

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..assemble.recipe import FORMATS
-from ..errors import UsageError
+from ..errors import OutputError, UsageError
 from ..outputs import FORMATS as ALL_FORMATS
 
 FILE_SUFFIX = {fmt: suffix for fmt, (_, _, suffix) in ALL_FORMATS.items()}
@@ -191,7 +191,10 @@ def run_batch(args: argparse.Namespace) -> int:
         from ..render.options import PrintOptions
 
         PrintOptions.from_names(args.profile)
-    args.output.mkdir(parents=True, exist_ok=True)
+    try:
+        args.output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot make the folder {args.output} ({exc.strerror})") from None
     formats = [args.format] if args.format else None
     jobs = [(path, args.output, args.profile, formats) for path in files]
     failures: list[str] = []
