@@ -340,3 +340,13 @@ def test_no_word_from_scored_text_is_kept_anywhere_after_scoring():
                 isinstance(v, str) and word in v for v in list(obj)):
             holders.append(type(obj).__name__)
     assert holders == []
+
+
+def test_item_readability_scores_client_text_and_skips_worker_notes(library):
+    from outreach_kit.content.schema import Audience
+    from outreach_kit.language import item_readability
+
+    client = next(m for m in library.modules.values() if m.audience == Audience.CLIENT)
+    score = item_readability(client)
+    assert score is not None and score.words > 50 and 0 < score.reading_ease <= 121
+    assert item_readability(client.model_copy(update={"audience": Audience.WORKER})) is None

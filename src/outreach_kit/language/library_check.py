@@ -16,7 +16,7 @@ from ..content.library import ContentLibrary
 from ..content.schema import Audience, Loc, Module, ServiceDirectoryFile, TermsFile
 from ..content.yaml_source import YamlSource, field_name
 from ..errors import Problem
-from .reading_ease import readability
+from .reading_ease import Readability, readability
 from .stigma import StigmaFinding, find_stigma
 
 MIN_READING_EASE = 60.0
@@ -58,10 +58,22 @@ def _stigma_warnings(texts: list[tuple[Loc, str]], source: YamlSource,
     return warnings
 
 
-def _readability_warnings(texts: list[tuple[Loc, str]], source: YamlSource) -> list[Problem]:
+def _joined_readability(texts: list[tuple[Loc, str]]) -> Readability:
     # One paragraph or list item per line (see readability.split_sentences).
-    joined = "\n".join(" ".join(text.split()) for _, text in texts)
-    score = readability(joined)
+    return readability("\n".join(" ".join(text.split()) for _, text in texts))
+
+
+def item_readability(item: Any) -> Readability | None:
+    """Reading ease of everything a client reads in ``item`` (None for worker material).
+
+    The one measure used by ``validate`` and shown in the app's Content library page.
+    """
+    texts = _client_text(item)
+    return _joined_readability(texts) if texts else None
+
+
+def _readability_warnings(texts: list[tuple[Loc, str]], source: YamlSource) -> list[Problem]:
+    score = _joined_readability(texts)
     if not score.words:
         return []
     reasons = []

@@ -47,6 +47,19 @@ def get_validation() -> list:
     return _cached_validation(str(root), content_stamp(root))
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_module_scores(root: str, stamp: float) -> dict:
+    from ..language import item_readability
+
+    return {m.id: item_readability(m) for m in _cached_library(root, stamp).modules.values()}
+
+
+def get_module_scores() -> dict:
+    """Reading ease of every module (content only, so one copy serves every session)."""
+    root = default_content_dir()
+    return _cached_module_scores(str(root), content_stamp(root))
+
+
 def show_error(error: OutreachKitError) -> None:
     """Plain words for the person at the keyboard; never a traceback."""
     st.error(str(error), icon=":material/error:")

@@ -7,13 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from ..content.schema import ModuleKind
-from ..document import content_text, plain
-from ..language import readability
-from .common import get_library, get_validation
-
-
-def _module_text(module) -> str:
-    return "\n".join(plain(content_text(text)) for _, text in module.client_text())
+from .common import get_library, get_module_scores, get_validation
 
 
 def render() -> None:
@@ -45,6 +39,7 @@ def render() -> None:
     kind = right.selectbox("Kind", list(kinds), format_func=kinds.get, key="lib.kind")
 
     today = dt.date.today()
+    scores = get_module_scores()
     shown = 0
     for module in sorted(library.modules.values(), key=lambda m: (m.kind, m.title)):
         categories = {library.category_of(s).id for s in module.subthemes if s in
@@ -52,15 +47,19 @@ def render() -> None:
         if (theme and theme not in categories) or (kind and module.kind != kind):
             continue
         shown += 1
-        score = readability(_module_text(module))
+        score = scores.get(module.id)
         due = "review overdue" if module.next_review <= today else (
             f"next review {module.next_review:%b %Y}")
         with st.expander(f"{module.title}  ·  {module.kind}  ·  {module.time_needed_minutes} min"):
             st.write(module.summary)
             a, b, c = st.columns(3)
-            a.metric("Reading ease", f"{score.reading_ease:.0f}", help="60 or more is plain "
-                     "English; 70 or more is easy to read.")
-            b.metric("Average sentence", f"{score.average_sentence_words:.0f} words")
+            if score is None:  # notes for workers are not held to the client reading bar
+                a.metric("Reading ease", "not scored", help="This module is for workers.")
+                b.metric("Average sentence", "-")
+            else:
+                a.metric("Reading ease", f"{score.reading_ease:.0f}", help="60 or more is "
+                         "plain English; 70 or more is easy to read.")
+                b.metric("Average sentence", f"{score.average_sentence_words:.0f} words")
             c.metric("Review", due)
             if module.content_warning:
                 st.warning(f"Content note: {module.content_warning}")
