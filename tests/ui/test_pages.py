@@ -325,3 +325,13 @@ def test_a_broken_recipe_upload_is_one_clear_error():
     no_exceptions(at)
     assert any("recipe.yaml:1: observations[0]: unknown observation 'no-such-thing'"
                in e.value for e in at.error)
+
+
+def test_a_kept_choice_that_has_gone_is_dropped_not_an_error():
+    at = go(router_app(), "page_pack")
+    at.session_state["kept.w.areas"] = ["Scotland", "Atlantis"]  # Atlantis has no services
+    at.session_state["kept.w.modules"] = ["no-such-module", "understand-blocking-out"]
+    go(at, "page_library")
+    go(at, "page_pack")
+    no_exceptions(at)
+    assert at.multiselect(key="w.areas").value == ["Scotland"]

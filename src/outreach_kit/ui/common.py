@@ -88,6 +88,13 @@ def kept_widget(widget: Callable[..., Any], label: str, key: str, default: Any,
     """
     if key not in st.session_state:
         st.session_state[key] = kept(key, default)
+    options = kwargs.get("options")
+    if options is not None:  # a kept choice may since have gone (content edited meanwhile)
+        current = st.session_state[key]
+        if isinstance(current, list):
+            st.session_state[key] = [v for v in current if v in options]
+        elif current not in options:
+            st.session_state[key] = default if default in options else options[0]
     value = widget(label, key=key, **kwargs)
     keep(key, value)
     return value
