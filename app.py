@@ -12,6 +12,7 @@ from outreach_kit.ui import (
     page_services,
     page_training,
 )
+from outreach_kit.ui.common import run_guarded
 
 # No page_icon and no st.Page icons: the current page's ":material/..." icon becomes the
 # favicon, which the browser fetches from Google's servers (the browser test caught it).
@@ -34,4 +35,4 @@ navigation = st.navigation(
 )
 st.sidebar.caption("Nothing about the person is saved. Download the pack before you close "
                    "this page.")
-navigation.run()
+run_guarded(navigation.run)

@@ -335,3 +335,40 @@ def test_a_kept_choice_that_has_gone_is_dropped_not_an_error():
     go(at, "page_pack")
     no_exceptions(at)
     assert at.multiselect(key="w.areas").value == ["Scotland"]
+
+
+def test_a_page_bug_shows_plain_words_and_never_logs_what_was_typed(capfd):
+    from streamlit.testing.v1 import AppTest
+
+    script = (
+        "from outreach_kit.ui.common import run_guarded\n"
+        "def page():\n"
+        "    typed = ''.join(['Mor', 'ven said: my secret'])  # a value, as typed text is\n"
+        "    raise KeyError(typed)\n"
+        "run_guarded(page)\n"
+    )
+    at = AppTest.from_string(script, default_timeout=30).run()
+    no_exceptions(at)
+    assert any("Something went wrong on this page" in e.value and "KeyError" in e.value
+               for e in at.error)
+    out, err = capfd.readouterr()
+    assert "KeyError" in err and "Morven" not in err + out
+    assert all("Morven" not in e.value for e in at.error)
+
+
+def test_the_guard_lets_streamlit_reruns_through():
+    from streamlit.testing.v1 import AppTest
+
+    script = (
+        "import streamlit as st\n"
+        "from outreach_kit.ui.common import run_guarded\n"
+        "def page():\n"
+        "    st.session_state['runs'] = st.session_state.get('runs', 0) + 1\n"
+        "    if st.session_state['runs'] == 1:\n"
+        "        st.rerun()\n"
+        "    st.write('done')\n"
+        "run_guarded(page)\n"
+    )
+    at = AppTest.from_string(script, default_timeout=30).run()
+    no_exceptions(at)
+    assert at.session_state["runs"] == 2 and not at.error

@@ -7,6 +7,8 @@ in this session's ``st.session_state`` and in the files handed back to the user.
 from __future__ import annotations
 
 import hashlib
+import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -58,6 +60,23 @@ def get_module_scores() -> dict:
     """Reading ease of every module (content only, so one copy serves every session)."""
     root = default_content_dir()
     return _cached_module_scores(str(root), content_stamp(root))
+
+
+def run_guarded(page: Callable[[], None]) -> None:
+    """Run one page. A bug shows plain words and is logged as its type and code lines only.
+
+    Streamlit would otherwise log the whole exception, whose message can quote what was
+    typed about a client. (Streamlit's own rerun and stop signals are BaseExceptions and
+    pass straight through.)
+    """
+    try:
+        page()
+    except Exception as error:
+        frames = "".join(traceback.format_tb(error.__traceback__))
+        print(f"Outreach Kit page error ({type(error).__name__}); message withheld:\n{frames}",
+              file=sys.stderr)
+        st.error("Something went wrong on this page. Nothing was saved. Please try again, "
+                 f"and tell whoever looks after this computer (error: {type(error).__name__}).")
 
 
 def show_error(error: OutreachKitError) -> None:
