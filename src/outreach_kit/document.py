@@ -275,12 +275,27 @@ class DocumentMeta:
 
 
 @dataclass(frozen=True)
+class Labels:
+    """Words a renderer prints around the content: default callout labels and the note under
+    a service card marked as example data. The builders copy them from the content folder
+    (``content/wording.yaml``) so every format prints the same words, and none live in Python.
+    An empty label means the renderer prints none."""
+
+    callouts: tuple[tuple[Tone, str], ...] = ()  # (tone, label) for callouts without a title
+    example_service: str = ""
+
+    def callout(self, tone: Tone) -> str:
+        return dict(self.callouts).get(tone, "")
+
+
+@dataclass(frozen=True)
 class Document:
     kind: str  # "pack", "letter", "training-facilitator", "training-participant"
     meta: DocumentMeta
     sections: tuple[Section, ...]
     cover: Cover | None = None
     notices: tuple[str, ...] = field(default=())  # e.g. "example data: replace ..."
+    labels: Labels = field(default_factory=Labels)
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:
