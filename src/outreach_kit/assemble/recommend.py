@@ -13,10 +13,11 @@ How it works (observations -> subthemes -> modules):
    that kind linked to any of the category's subthemes is added; failing that, any module
    of that kind (so a thin library still gives a balanced pack).
 4. **Safety floor**, always added last: every client module with a ``safety_floor``
-   position in its content file, in that order (``help-right-now`` and the pages about
-   surviving an overdose, which fit everyone a pack is for: MODEL.md says the people this
-   is for face a high risk of overdose). Other staying-safer pages (tolerance, injecting
-   care, testing, drug alerts) come in through step 2 when they link to a touched subtheme.
+   position in its content file, in that order (the pages about surviving an overdose,
+   which fit everyone a pack is for: MODEL.md says the people this is for face a high risk
+   of overdose), then the module marked ``role: help-right-now``. Other staying-safer
+   pages (tolerance, injecting care, testing, drug alerts) come in through step 2 when they
+   link to a touched subtheme.
 
 Ranking: score (sum of the weights of touched subthemes a module answers, plus a little
 for each other touched category it reaches), then kind (making sense before trying,
@@ -33,9 +34,6 @@ from dataclasses import asdict, dataclass
 from ..content.library import ContentLibrary
 from ..content.schema import Audience, Module, ModuleKind
 from ..errors import RecipeError
-
-HELP_NOW_ID = "help-right-now"
-GROUNDING_ID = "strategy-grounding-5-4-3-2-1"
 
 # Most linked modules of each kind kept in one pack (balance and the floor come on top).
 # A pack is read by someone who may find reading hard: it stays short and can grow later.
@@ -107,7 +105,7 @@ def recommend(library: ContentLibrary, observation_ids: Sequence[str]) -> list[R
         raise RecipeError(f"unknown observation '{unknown[0]}' (see content/model.yaml)")
     observations = list(dict.fromkeys(observation_ids))
     weights = Counter(library.subtheme_of(obs).id for obs in observations)
-    first_obs = {}
+    first_obs: dict[str, str] = {}
     for obs in observations:
         first_obs.setdefault(library.subtheme_of(obs).id, obs)
     client_modules = [m for m in library.modules.values() if m.audience is Audience.CLIENT]
@@ -177,12 +175,13 @@ def recommend(library: ContentLibrary, observation_ids: Sequence[str]) -> list[R
 
 
 def safety_floor(library: ContentLibrary) -> list[Recommendation]:
-    """The client modules with a ``safety_floor`` position, then ``help-right-now``."""
+    """The client modules with a ``safety_floor`` position, then the help-right-now page."""
     floor: list[Recommendation] = []
+    help_now = library.help_now_module()
     marked = sorted(
         (m for m in library.modules.values() if m.safety_floor is not None
-         and m.audience is Audience.CLIENT and m.id != HELP_NOW_ID),
-        key=lambda m: (m.safety_floor, m.id),
+         and m.audience is Audience.CLIENT and m is not help_now),
+        key=lambda m: (m.safety_floor or 0, m.id),
     )
     for module in marked:
         floor.append(Recommendation(
@@ -191,7 +190,6 @@ def safety_floor(library: ContentLibrary) -> list[Recommendation]:
             tuple(module.subthemes), 0.0,
             f"In every pack, to help you stay safer: {_lower_first(module.summary)}",
         ))
-    help_now = library.modules.get(HELP_NOW_ID)
     if help_now is not None:
         floor.append(Recommendation(
             help_now.id, help_now.title, help_now.kind.value,

@@ -168,6 +168,7 @@ def compose_letter(
             text = recipe.edited[slot].strip()
             composed = ComposedParagraph(slot.value, text, edited=True) if text else None
         else:
+            variant: ParagraphVariant | None
             if slot in recipe.paragraphs:
                 variant = _chosen_variant(library, slot, recipe.paragraphs[slot])
                 missing = missing_fields(variant.text, values)
