@@ -96,7 +96,7 @@ def render() -> None:
 
     st.header("4. Services", divider="gray")
     areas = library.areas
-    start = [a for a in ("Scotland", settings.default_area) if a in areas]
+    start = [a for a in (*library.default_areas(), settings.default_area) if a in areas]
     chosen_areas = kept_widget(st.multiselect, "Areas", "w.areas", start, options=areas)
     by_name = {s.id: f"{s.name} ({s.area})" for s in library.services.values()
                if s.area not in chosen_areas}
@@ -107,7 +107,7 @@ def render() -> None:
     if any(d.directory.example and (d.directory.area in chosen_areas or
                                     {s.id for s in d.services} & set(service_ids))
            for d in library.directories.values()):
-        st.warning("Example data: replace with your area's services before printing.")
+        st.warning(library.fixed_wording().example_notice)
 
     st.header("5. Wallet card and letter", divider="gray")
     st.caption("Up to three things the person said might help, in their words.")
