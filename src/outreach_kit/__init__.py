@@ -10,10 +10,8 @@ The pipeline is load -> validate -> assemble -> render:
 
 __version__ = "0.1.0"
 
-# Letters and training build on the content layer, so the content loader cannot import
-# them; each registers its kind of content file when its schema is imported
-# (``content.kinds.register_kind``). This is the one place that imports them: Python runs
-# this file before any module of the package, so no content folder is loaded without them.
-from .letters import schema as _letters_schema  # noqa: F401
-from .training import schema as _training_schema  # noqa: F401
-
+# Kinds of content file defined above the content layer (letters and training build on it,
+# so the loader must not import them itself). Each module here calls
+# ``content.kinds.register_kind`` when imported; the loader imports this list before it
+# reads a folder. A new kind of content is one more module name here.
+CONTENT_KIND_MODULES = ("outreach_kit.letters.schema", "outreach_kit.training.schema")

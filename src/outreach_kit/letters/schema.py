@@ -151,5 +151,5 @@ class LetterLibraryFile(Reviewed, VersionedFile):
 
 
 # The content loader reads content/letters/*.yaml with this model once this module is
-# imported (outreach_kit/__init__.py imports it; see content/kinds.py).
+# imported (it is named in outreach_kit.CONTENT_KIND_MODULES; see content/kinds.py).
 register_kind(FileKind("letters", "*.yaml", LetterLibraryFile))

@@ -354,5 +354,5 @@ class TrainingFile(Reviewed, VersionedFile):
 
 
 # The content loader reads content/training/*.yaml with this model once this module is
-# imported (outreach_kit/__init__.py imports it; see content/kinds.py).
+# imported (it is named in outreach_kit.CONTENT_KIND_MODULES; see content/kinds.py).
 register_kind(FileKind("training", "*.yaml", TrainingFile))
