@@ -103,75 +103,95 @@ def recommend(library: ContentLibrary, observation_ids: Sequence[str]) -> list[R
     unknown = unknown_observations(library, observation_ids)
     if unknown:
         raise RecipeError(f"unknown observation '{unknown[0]}' (see content/model.yaml)")
-    observations = list(dict.fromkeys(observation_ids))
-    weights = Counter(library.subtheme_of(obs).id for obs in observations)
-    first_obs: dict[str, str] = {}
-    for obs in observations:
-        first_obs.setdefault(library.subtheme_of(obs).id, obs)
-    client_modules = [m for m in library.modules.values() if m.audience is Audience.CLIENT]
-    touched_categories = list(dict.fromkeys(library.category_of(s).id for s in weights))
+    ranking = _Ranking(library, list(dict.fromkeys(observation_ids)))
+    chosen = _keep_best_of_each_kind(ranking.linked())
+    ranking.balance(chosen)
+    ranked = sorted(chosen.values(),
+                    key=lambda r: (-r.score, KIND_ORDER[ModuleKind(r.kind)], r.module_id))
+    # 4. the safety floor, always, in a fixed order
+    floor = [r for r in safety_floor(library) if r.module_id not in chosen]
+    return ranked + floor
 
-    def score(module: Module) -> float:
-        direct = sum(weights.get(s, 0) for s in module.subthemes)
-        reached = {library.category_of(s).id for s in module.subthemes
-                   if s in library.subthemes} & set(touched_categories)
+
+class _Ranking:
+    """What was noticed, weighed: the subthemes and categories touched, and module scores."""
+
+    def __init__(self, library: ContentLibrary, observations: list[str]) -> None:
+        self.library = library
+        self.observations = observations
+        self.weights = Counter(library.subtheme_of(obs).id for obs in observations)
+        self.first_obs: dict[str, str] = {}
+        for obs in observations:
+            self.first_obs.setdefault(library.subtheme_of(obs).id, obs)
+        self.client_modules = [m for m in library.modules.values()
+                               if m.audience is Audience.CLIENT]
+        self.touched_categories = list(dict.fromkeys(
+            library.category_of(s).id for s in self.weights))
+
+    def score(self, module: Module) -> float:
+        direct = sum(self.weights.get(s, 0) for s in module.subthemes)
+        reached = {self.library.category_of(s).id for s in module.subthemes
+                   if s in self.library.subthemes} & set(self.touched_categories)
         return float(direct) + 0.25 * len(reached)
 
-    def best_first(modules: Iterable[Module]) -> list[Module]:
-        return sorted(modules, key=lambda m: (-score(m), KIND_ORDER[m.kind], m.id))
+    def best_first(self, modules: Iterable[Module]) -> list[Module]:
+        return sorted(modules, key=lambda m: (-self.score(m), KIND_ORDER[m.kind], m.id))
 
-    chosen: dict[str, Recommendation] = {}
+    def linked(self) -> dict[str, Recommendation]:
+        """2. modules linked to each touched subtheme, heaviest subtheme first."""
+        chosen: dict[str, Recommendation] = {}
+        weights, observations = self.weights, self.observations
+        for subtheme_id in sorted(weights, key=lambda s: (-weights[s], observations.index(
+                self.first_obs[s]))):
+            linked = self.best_first(m for m in self.client_modules
+                                     if subtheme_id in m.subthemes)
+            for kind, limit in PER_SUBTHEME.items():
+                of_kind = [m for m in linked if m.kind is kind]
+                taken = sum(1 for m in of_kind if m.id in chosen)
+                for module in of_kind:
+                    if taken >= limit:
+                        break
+                    if module.id not in chosen:
+                        chosen[module.id] = _linked(self.library, module, self.first_obs,
+                                                    weights, self.score(module))
+                        taken += 1
+        return chosen
 
-    # 2. modules linked to each touched subtheme, heaviest subtheme first
-    for subtheme_id in sorted(weights, key=lambda s: (-weights[s], observations.index(
-            first_obs[s]))):
-        linked = best_first(m for m in client_modules if subtheme_id in m.subthemes)
-        for kind, limit in PER_SUBTHEME.items():
-            of_kind = [m for m in linked if m.kind is kind]
-            taken = sum(1 for m in of_kind if m.id in chosen)
-            for module in of_kind:
-                if taken >= limit:
-                    break
-                if module.id not in chosen:
-                    chosen[module.id] = _linked(library, module, first_obs, weights,
-                                                score(module))
-                    taken += 1
+    def balance(self, chosen: dict[str, Recommendation]) -> None:
+        """3. each touched category gets a strategy, a connection and a hope module; first
+        from modules linked to the category, then (second pass) any of that kind."""
+        for general in (False, True):
+            for category_id in self.touched_categories:
+                category = self.library.categories[category_id]
+                category_subthemes = {s.id for s in category.subthemes}
+                for kind in BALANCED_KINDS:
+                    if any(r.kind == kind and set(r.subtheme_ids) & category_subthemes
+                           for r in chosen.values()):
+                        continue
+                    of_kind = [m for m in self.client_modules if m.kind is kind]
+                    in_category = [m for m in of_kind
+                                   if set(m.subthemes) & category_subthemes]
+                    if general:
+                        if in_category or any(r.kind == kind for r in chosen.values()):
+                            continue  # one general pick serves every category lacking a link
+                        candidates = of_kind
+                    else:
+                        candidates = in_category
+                    pick = next((m for m in self.best_first(candidates)
+                                 if m.id not in chosen), None)
+                    if pick is not None:
+                        chosen[pick.id] = _balance(self.library, pick, kind, category_id,
+                                                   general)
 
-    # keep a pack short enough to read: the best few of each kind
+
+def _keep_best_of_each_kind(chosen: dict[str, Recommendation]) -> dict[str, Recommendation]:
+    """Keep a pack short enough to read: the best few of each kind."""
     ranked_linked = sorted(chosen.values(), key=lambda r: (
         -r.score, KIND_ORDER[ModuleKind(r.kind)], r.module_id))
     kept: list[Recommendation] = []
     for kind, limit in MAX_PER_KIND.items():
         kept += [r for r in ranked_linked if r.kind == kind][:limit]
-    chosen = {r.module_id: r for r in kept}
-
-    # 3. balance: each touched category gets a strategy, a connection and a hope module;
-    # first from modules linked to the category, then (second pass) any of that kind
-    for general in (False, True):
-        for category_id in touched_categories:
-            category_subthemes = {s.id for s in library.categories[category_id].subthemes}
-            for kind in BALANCED_KINDS:
-                if any(r.kind == kind and set(r.subtheme_ids) & category_subthemes
-                       for r in chosen.values()):
-                    continue
-                of_kind = [m for m in client_modules if m.kind is kind]
-                in_category = [m for m in of_kind if set(m.subthemes) & category_subthemes]
-                if general:
-                    if in_category or any(r.kind == kind for r in chosen.values()):
-                        continue  # one general pick serves every category lacking a link
-                    candidates = of_kind
-                else:
-                    candidates = in_category
-                pick = next((m for m in best_first(candidates) if m.id not in chosen), None)
-                if pick is not None:
-                    chosen[pick.id] = _balance(library, pick, kind, category_id, general)
-
-    ranked = sorted(chosen.values(),
-                    key=lambda r: (-r.score, KIND_ORDER[ModuleKind(r.kind)], r.module_id))
-
-    # 4. the safety floor, always, in a fixed order
-    floor = [r for r in safety_floor(library) if r.module_id not in chosen]
-    return ranked + floor
+    return {r.module_id: r for r in kept}
 
 
 def safety_floor(library: ContentLibrary) -> list[Recommendation]:
