@@ -262,3 +262,12 @@ def test_a_role_belongs_to_one_module(tmp_path):
     assert {(p.path, p.line, p.field) for p in library.errors} == {
         (str(second), _line_of(second, "role:"), "role")}
     assert "already given to module 'take-a-break'" in library.errors[0].message
+
+
+def test_a_reason_may_only_use_its_own_placeholders(tmp_path):
+    root = copy_minimal(tmp_path)
+    wording = root / "wording.yaml"
+    _edit(wording, '"Picked for you: {what}"', '"Picked for you, {name}: {what}"')
+    assert _problems(root) == {
+        ("wording.yaml", _line_of(wording, "  picked:"), "reasons.picked",
+         "picked may use {what}; not name")}

@@ -70,12 +70,6 @@ KIND_ORDER: dict[ModuleKind, int] = {
 
 BALANCED_KINDS = (ModuleKind.STRATEGY, ModuleKind.CONNECTION, ModuleKind.HOPE)
 
-# How each kind is described in a reason, for the keyworker and for the reader.
-_BALANCE_WORDS = {
-    ModuleKind.STRATEGY: "a way to manage feelings",
-    ModuleKind.CONNECTION: "a way to connect with people",
-    ModuleKind.HOPE: "something hopeful",
-}
 
 
 @dataclass(frozen=True)
@@ -203,19 +197,21 @@ def safety_floor(library: ContentLibrary) -> list[Recommendation]:
          and m.audience is Audience.CLIENT and m is not help_now),
         key=lambda m: (m.safety_floor or 0, m.id),
     )
+    reasons = library.fixed_wording().reasons
     for module in marked:
+        what = _lower_first(module.summary)
         floor.append(Recommendation(
             module.id, module.title, module.kind.value,
-            f"Always included, to help them stay safer: {_lower_first(module.summary)}",
+            f"Always included, to help them stay safer: {what}",
             tuple(module.subthemes), 0.0,
-            f"In every pack, to help you stay safer: {_lower_first(module.summary)}",
+            reasons.safety_floor.format(what=what),
         ))
     if help_now is not None:
         floor.append(Recommendation(
             help_now.id, help_now.title, help_now.kind.value,
             "Always included: who to call if they need help right now",
             tuple(help_now.subthemes), 0.0,
-            "In every pack: who to call if you need help right now",
+            reasons.help_now,
         ))
     return floor
 
@@ -237,7 +233,7 @@ def _linked(library: ContentLibrary, module: Module, first_obs: dict[str, str],
         tuple(module.subthemes), score,
         # The reader sees why it is here in plain words; the research theme names are for
         # the keyworker only.
-        f"Picked for you: {what}",
+        library.fixed_wording().reasons.picked.format(what=what),
     )
 
 
@@ -245,19 +241,19 @@ def _balance(library: ContentLibrary, module: Module, kind: ModuleKind, category
              general: bool) -> Recommendation:
     category = library.categories[category_id]
     what = _lower_first(module.summary)
-    words = _BALANCE_WORDS[kind]
+    reasons = library.fixed_wording().reasons
+    words = reasons.kind_words.of(kind.value)
+    reader_reason = reasons.picked_as.format(kind=words, what=what)
     if general:  # nothing of this kind links to the category: say so, name no theme
         return Recommendation(
             module.id, module.title, module.kind.value,
             f"Added so {category.name} has {words} (none links to it yet): {what}",
-            tuple(module.subthemes), 0.1,
-            f"Picked for you as {words}: {what}",
+            tuple(module.subthemes), 0.1, reader_reason,
         )
     return Recommendation(
         module.id, module.title, module.kind.value,
         f"Added so {category.name} has {words}: {what}",
-        tuple(module.subthemes), 0.2,
-        f"Picked for you as {words}: {what}",
+        tuple(module.subthemes), 0.2, reader_reason,
     )
 
 

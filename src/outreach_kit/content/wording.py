@@ -9,9 +9,10 @@ number a reader dials is written once, in ``content/resources/``).
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ..document import Labels, Tone
 from .schema import Id, Loc, ShortText, Strict, Text, VersionedFile
@@ -60,6 +61,43 @@ class CalloutLabels(Strict):
     safety: ShortText
 
 
+class KindWords(Strict):
+    """How a balancing pick is described, by module kind ("a way to connect with people")."""
+
+    strategy: ShortText
+    connection: ShortText
+    hope: ShortText
+
+    def of(self, kind: str) -> str:
+        words: str = getattr(self, kind)
+        return words
+
+
+class ReasonWording(Strict):
+    """The line under a module's title in a pack, saying why it is there. ``{what}`` is the
+    module's summary (first letter in lower case) and ``{kind}`` one of ``kind_words``."""
+
+    picked: ShortText
+    picked_as: ShortText
+    safety_floor: ShortText
+    help_now: ShortText
+    kind_words: KindWords
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> ReasonWording:
+        allowed = {"picked": {"what"}, "picked_as": {"kind", "what"},
+                   "safety_floor": {"what"}, "help_now": set()}
+        for name, fields in allowed.items():
+            try:
+                used = {f for _, f, _, _ in string.Formatter().parse(getattr(self, name)) if f}
+            except ValueError:
+                used = {"an unmatched brace"}
+            if unknown := sorted(used - fields):
+                words = " and ".join(f"{{{f}}}" for f in sorted(fields)) or "no {...} names"
+                raise ValueError(f"{name} may use {words}; not {', '.join(unknown)}")
+        return self
+
+
 class DocumentWording(Strict):
     """A pack file's properties (title, author, subject). Never a person's name."""
 
@@ -78,6 +116,7 @@ class WordingFile(VersionedFile):
     example_notice: ShortText  # printed on a pack (and shown in the app) using example data
     wallet_card: WalletCardWording
     callout_labels: CalloutLabels
+    reasons: ReasonWording
     document: DocumentWording
 
     def labels(self) -> Labels:
@@ -113,6 +152,11 @@ class WordingFile(VersionedFile):
             yield ("wallet_card", "default_steps", i), step
         for tone, label in self.callout_labels:
             yield ("callout_labels", tone), label
+        for field, text in self.reasons:
+            if isinstance(text, str):
+                yield ("reasons", field), text
+        for kind, words in self.reasons.kind_words:
+            yield ("reasons", "kind_words", kind), words
         yield ("document", "subject"), self.document.subject
 
     def references(self) -> Iterator[tuple[Loc, str, str]]:
