@@ -127,9 +127,6 @@ class ContentLibrary:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
 
-    def module(self, module_id: str) -> schema.Module:
-        return self.modules[module_id]
-
     def module_with_role(self, role: schema.ModuleRole) -> schema.Module | None:
         module_id = self._module_with_role.get(role)
         return self.modules.get(module_id) if module_id is not None else None
@@ -156,10 +153,6 @@ class ContentLibrary:
             raise ContentError([Problem(str(self.root / "resources"), None, "",
                                         f"no service '{service_id}' with a phone number")])
         return service.phone
-
-    def modules_of_kind(self, kind: schema.ModuleKind | str) -> list[schema.Module]:
-        kind = schema.ModuleKind(kind)
-        return [m for m in self.modules.values() if m.kind == kind]
 
     def category_of(self, subtheme_id: str) -> schema.Category:
         return self.categories[self._category_of[subtheme_id]]
