@@ -176,7 +176,8 @@ def test_help_now_listed_in_recipe_is_not_repeated(fixture_library):
 
 
 def test_a_pack_needs_the_help_now_page(fixture_library):
-    partial = dataclasses.replace(fixture_library, _module_with_role={})
+    partial = dataclasses.replace(fixture_library, modules={
+        k: v for k, v in fixture_library.modules.items() if k != HELP_NOW_ID})
     with pytest.raises(ContentError) as caught:
         build_pack(partial, Recipe(), TODAY)
     assert "no module has 'role: help-right-now'" in str(caught.value)
