@@ -45,7 +45,7 @@ from outreach_kit.errors import ImageError
 from outreach_kit.render.fonts import drawable_text, register_fonts
 from outreach_kit.render.options import PrintOptions
 from outreach_kit.render.pdf import render_pdf
-from outreach_kit.render.pdf_flowables import qr_fill_operators
+from outreach_kit.render.pdf_qr import qr_fill_operators
 from outreach_kit.render.pdf_story import StoryBuilder, stack_height
 from outreach_kit.render.pdf_styles import CREAM, styles_for
 
@@ -212,7 +212,7 @@ def test_contents_page_numbers_are_right_in_every_a4_profile(rendered, profile, 
 
 
 def test_contents_page_numbers_are_right_on_a5_pages_before_imposition(monkeypatch, document):
-    monkeypatch.setattr("outreach_kit.render.pdf.impose_booklet", lambda pdf: pdf)
+    monkeypatch.setattr("outreach_kit.render.booklet.impose_booklet", lambda pdf: pdf)
     reader = read(render_pdf(document, PROFILES["everything"]))
     assert float(reader.pages[0].mediabox.width) == pytest.approx(419.53, abs=0.1)  # A5
     starts = outline_pages(reader)
@@ -880,7 +880,7 @@ def footer_sizes(page, bottom: float) -> list[float]:
 @pytest.mark.parametrize("profile", list(PROFILES))
 def test_footer_is_9_point_or_14_in_large_print_in_every_profile(monkeypatch, document,
                                                                  profile):
-    monkeypatch.setattr("outreach_kit.render.pdf.impose_booklet", lambda pdf: pdf)
+    monkeypatch.setattr("outreach_kit.render.booklet.impose_booklet", lambda pdf: pdf)
     options = PROFILES[profile]
     layout = styles_for(options).layout
     reader = read(render_pdf(document, options))
