@@ -19,6 +19,8 @@ from pypdf.generic import ContentStream
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 from sample_documents import every_block_document
 
 from outreach_kit.document import (
@@ -35,6 +37,7 @@ from outreach_kit.document import (
     Section,
     SectionKind,
     ServiceCard,
+    Span,
     Tone,
     WalletCard,
     WriteIn,
@@ -42,9 +45,11 @@ from outreach_kit.document import (
     user_text,
 )
 from outreach_kit.errors import ImageError
+from outreach_kit.render.escape import para_markup
 from outreach_kit.render.fonts import drawable_text, register_fonts
 from outreach_kit.render.options import PrintOptions
 from outreach_kit.render.pdf import render_pdf
+from outreach_kit.render.pdf_markup import parsed_frags
 from outreach_kit.render.pdf_qr import qr_fill_operators
 from outreach_kit.render.pdf_story import StoryBuilder, stack_height
 from outreach_kit.render.pdf_styles import CREAM, styles_for
@@ -711,6 +716,37 @@ def test_nasty_text_is_shown_literally_and_nothing_is_opened(monkeypatch, text):
        .map("".join))
 def test_any_text_renders_and_comes_back_from_the_text_layer(text):
     assert_text_layer_shows(render_pdf(nasty_document(text)), text)
+
+
+def reportlab_frags(markup: str, style) -> list[dict]:
+    """What ReportLab's own parser makes of ``markup``, as comparable dicts."""
+    _, frags, _ = ParaParser().parse(cleanBlockQuotedText(markup), style)
+    return [dict(vars(frag)) for frag in frags]
+
+
+SPANS = st.builds(Span, text=st.one_of(st.text(max_size=20), st.sampled_from(NASTY[:15])),
+                  bold=st.booleans(), italic=st.booleans(),
+                  href=st.one_of(st.none(), st.sampled_from(
+                      ["https://example.org/a?b=1&c=<2>", "tel:0800 123", "mailto:a@b.c",
+                       "javascript:alert(1)", 'https://x.org/"quoted"'])))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(SPANS, max_size=5), st.booleans())
+def test_fast_markup_reading_gives_reportlabs_fragments(spans, italics):
+    style = styles_for(PrintOptions()).body
+    markup = para_markup(tuple(spans), italics=italics)
+    read = parsed_frags(markup, style)
+    assert read is not None  # everything the renderer writes is in the grammar
+    text, frags = read
+    assert text == cleanBlockQuotedText(markup)
+    assert [dict(vars(frag)) for frag in frags] == reportlab_frags(markup, style)
+
+
+@pytest.mark.parametrize("markup", ["<b>open", "a</b>", "<img src='x'/>", "<br/>",
+                                    "<b><i>crossed</b></i>", "&nbsp;", "&#65;", "<a name='x'>"])
+def test_markup_outside_the_grammar_goes_to_reportlabs_parser(markup):
+    assert parsed_frags(markup, styles_for(PrintOptions()).body) is None
 
 
 # ---------------------------------------------------------------------------- print layout

@@ -19,7 +19,6 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table, TableStyle
 from reportlab.platypus.doctemplate import BaseDocTemplate
-from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaFrag
 
 from ..errors import ImageError
@@ -61,9 +60,7 @@ class WrapOnceParagraph(Paragraph):
                  bulletText: str | None = None, frags: list[ParaFrag] | None = None,
                  **kwargs: Any):
         if frags is None and text is not None:
-            frags = parsed_frags(text, style)
-            if frags is not None:
-                text = cleanBlockQuotedText(text)
+            text, frags = parsed_frags(text, style) or (text, None)
         # ReportLab's split() makes the pieces with text None and their fragments.
         super().__init__(text, style, bulletText, frags, **kwargs)  # type: ignore[arg-type]
 

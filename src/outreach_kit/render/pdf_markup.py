@@ -56,11 +56,14 @@ def tuple_tree(markup: str) -> TupleTree | None:
     return root
 
 
-def parsed_frags(markup: str, style: ParagraphStyle) -> list[ParaFrag] | None:
-    """The fragments ReportLab's parser would make of ``markup``, or None (use the parser)."""
+def parsed_frags(markup: str,
+                 style: ParagraphStyle) -> tuple[str, list[ParaFrag]] | None:
+    """(cleaned text, fragments) as ReportLab's Paragraph would make them of ``markup``,
+    or None: then give ``markup`` to ReportLab's parser."""
     if style.textTransform:  # never set by the renderer's styles
         return None
-    tree = tuple_tree(cleanBlockQuotedText(markup))
+    text = cleanBlockQuotedText(markup)
+    tree = tuple_tree(text)
     if tree is None:
         return None
     parsed: tuple[object, list[ParaFrag] | None, object] = (
@@ -68,4 +71,4 @@ def parsed_frags(markup: str, style: ParagraphStyle) -> list[ParaFrag] | None:
     _, frags, bullet_frags = parsed
     if frags is None or bullet_frags:
         return None
-    return frags
+    return text, frags
