@@ -6,6 +6,8 @@ import builtins
 import io
 import re
 import socket
+import subprocess
+import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -427,6 +429,16 @@ def test_service_cards_show_details_example_banner_and_qr_codes(standard, docume
         qr_codes += sum(1 for (a, op_a), (_, op_b) in pairwise(ops)
                         if op_a == b"re" and float(a[3]) == 1 and op_b == b"f")
     assert qr_codes == sum(1 for card in cards if card.web.startswith("https://")) + 1
+
+
+def test_pdf_renderer_loads_neither_pypdf_nor_barcode_widgets():
+    # Start-up: pypdf is for A5 booklets only; the QR encoder is loaded on its own.
+    code = ("import sys, outreach_kit.render.pdf; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pypdf' "
+            "or m.startswith('reportlab.graphics.barcode')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    assert loaded == "[]"
 
 
 def test_qr_code_matches_reportlabs_qr_widget():

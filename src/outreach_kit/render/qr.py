@@ -27,9 +27,10 @@ def _load_encoder() -> ModuleType:
     """ReportLab's QR encoder module, without the rest of its barcode package.
 
     ``import reportlab.graphics.barcode.qrencoder`` first runs the package's
-    ``__init__``, which imports every barcode widget (10 to 38 ms of start-up, measured
-    with ``python -X importtime``); the encoder itself needs only ``re`` and
-    ``itertools``, so its file is loaded on its own.
+    ``__init__``, which imports every barcode widget (about 12 ms of CPU at start-up,
+    measured in a fresh process after ReportLab; 38 ms by ``python -X importtime`` in the
+    issue); the encoder itself needs only ``re`` and ``itertools``, so its file is loaded
+    on its own (under 1 ms).
     """
     if _ENCODER in sys.modules:
         return sys.modules[_ENCODER]
