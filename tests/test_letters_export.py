@@ -27,10 +27,10 @@ from outreach_kit.letters.make import make_letter
 from outreach_kit.letters.recipe import LetterRecipe
 from outreach_kit.letters.schema import LetterType
 from outreach_kit.outputs import render_document as export_letter
-from outreach_kit.render.docx import clean as docx_clean
 from outreach_kit.render.fonts import drawable_text
 from outreach_kit.render.markdown import markdown_reading
 from outreach_kit.render.plaintext import render_plaintext
+from outreach_kit.render.presentation import clean_text as docx_clean
 
 TODAY = dt.date(2026, 11, 26)
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,8 +12,9 @@ from docx.shared import Pt
 from sample_documents import every_block_document, sample_logo_png
 
 from outreach_kit import document as d
-from outreach_kit.render.docx import clean, render_docx
+from outreach_kit.render.docx import render_docx
 from outreach_kit.render.options import PrintOptions
+from outreach_kit.render.presentation import clean_text as clean
 
 
 def read(data: bytes) -> docx.document.Document:

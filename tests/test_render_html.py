@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import itertools
 import re
 from html.parser import HTMLParser
 
 import pytest
-from sample_documents import every_block_document
+from sample_documents import SAMPLE_LABELS, every_block_document
 
 from outreach_kit import document as doc
 from outreach_kit.assemble import Recipe, build_pack
-from outreach_kit.render.html import (
-    PALETTES,
-    TEXT_PAIRS,
-    clean_text,
-    qr_svg,
-    render_html,
-    sanitise_body,
-)
+from outreach_kit.render.html import qr_svg, render_html, sanitise_body
 from outreach_kit.render.options import PrintOptions
+from outreach_kit.render.presentation import COLOURS, TEXT_PAIRS, Colours, clean_text
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -32,7 +27,7 @@ def pack(fixture_library):
     recipe = Recipe(person_name="Sam", keyworker_name="Alex", service_name="Harbour Drop-in",
                     observations=["uses-to-switch-off", "hard-past", "too-late"],
                     services={"areas": ["Scotland", "Example Town"]})
-    return build_pack(fixture_library, recipe, TODAY)
+    return dataclasses.replace(build_pack(fixture_library, recipe, TODAY), labels=SAMPLE_LABELS)
 
 
 @pytest.fixture(scope="module")
@@ -170,15 +165,18 @@ def test_qr_svg_matches_the_encoder():
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData("https://example.org/")
     code.make()
-    dark = sum(code.isDark(r, c) for r in range(code.getModuleCount())
-               for c in range(code.getModuleCount()))
-    assert svg.count("h1v1h-1z") == dark
+    count = code.getModuleCount()
+    dark = {(r + 4, c + 4) for r in range(count) for c in range(count) if code.isDark(r, c)}
+    drawn = {(int(y), int(x) + i)  # each step draws a run of n modules from (x, y)
+             for x, y, n in re.findall(r"M(\d+) (\d+)h(\d+)v1h-\3z", svg)
+             for i in range(int(n))}
+    assert drawn == dark
 
 
 def test_fonts_are_embedded_not_fetched(page):
     css = style_of(page)
     assert css.count("@font-face") == 4
-    assert "src:url(data:font/ttf;base64," in css
+    assert "src:url(data:font/woff;base64," in css
     assert '"Atkinson Hyperlegible"' in css and "sans-serif" in css
 
 
@@ -231,7 +229,7 @@ def test_text_colour_pairs_in_the_css_reach_4_5(pack, profiles):
     css = style_of(render_html(pack, PrintOptions.from_names(profiles)))
     root = css[css.index(":root {"): css.index("}", css.index(":root {"))]
     variables = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-f]{6});", root))
-    assert len(variables) == 11
+    assert len(variables) == len(dataclasses.fields(Colours))
     for fg, bg in TEXT_PAIRS:
         ratio = contrast(variables[fg.replace("_", "-")], variables[bg.replace("_", "-")])
         assert ratio >= 4.5, (profiles, fg, bg, round(ratio, 2))
@@ -242,13 +240,13 @@ def test_text_colour_pairs_in_the_css_reach_4_5(pack, profiles):
 
 
 def test_every_palette_passes_contrast():
-    for name, palette in PALETTES.items():
+    for name, palette in COLOURS.items():
         for fg, bg in TEXT_PAIRS:
             assert contrast(getattr(palette, fg), getattr(palette, bg)) >= 4.5, (name, fg, bg)
 
 
 def test_greyscale_palette_has_no_colour():
-    for value in vars(PALETTES["greyscale"]).values():
+    for value in vars(COLOURS["greyscale"]).values():
         assert value[1:3] == value[3:5] == value[5:7]
 
 
@@ -303,8 +301,9 @@ def test_user_text_is_never_markup(fixture_library):
     assert "{{ 7*7 }}" in words and "49" not in words
 
 
-def test_control_characters_become_replacement_characters():
-    assert clean_text("a\x00b\x07c\td\ne") == "a\ufffdb\ufffdc\td\ne"
+def test_control_characters_are_cleaned_by_the_one_rule():
+    assert clean_text("a\x00b\x07c\td\ne") == "abc\td\ne"  # controls draw nothing
+    assert clean_text("a\r\nb\x0bc\ud800") == "a\nb\nc\ufffd"
     assert clean_text("Zoë \u200f ok") == "Zoë \u200f ok"
 
 

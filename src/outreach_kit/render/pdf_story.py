@@ -1,6 +1,6 @@
 """Turn a :class:`~outreach_kit.document.Document` into a list of ReportLab flowables.
 
-Every string from the document reaches ReportLab through :mod:`.escape` (drawable text,
+Every string from the document reaches ReportLab through :mod:`.pdf_markup` (drawable text,
 XML-escaped); the only markup is what this module builds. Each block type has one method.
 
 The "Help right now" section should be one page: if it is taller than a page it is built
@@ -46,7 +46,6 @@ from ..document import (
 )
 from ..document import PageBreak as PageBreakBlock
 from ..document import Paragraph as ParagraphBlock
-from .escape import linked, para_markup, safe_link, text_markup
 from .fonts import REGULAR, drawable_text
 from .pdf_flowables import (
     ContentsTable,
@@ -62,10 +61,10 @@ from .pdf_flowables import (
     WrapOnceParagraph,
 )
 from .pdf_flowables import WalletCard as WalletCardFlowable
+from .pdf_markup import linked, para_markup, safe_link, text_markup
 from .pdf_styles import PdfStyles, styles_for
+from .presentation import STRONG_TONES, callout_label, example_note, tel_link
 
-EXAMPLE_DATA_BANNER = "Example data: replace with your area's services before printing."
-TONE_LABELS = {Tone.TIP: "Tip", Tone.WARNING: "Take care", Tone.SAFETY: "Staying safer"}
 QR_SIZE = 24 * mm
 CARD_PADDING_X = 18  # left plus right padding inside a service card's cells
 CUT_OUT_HELP = "Cut along the dashed line. Fold along the dotted line so the card has two sides."
@@ -301,12 +300,11 @@ class StoryBuilder:
             Tone.SAFETY: (self.palette.safety_edge, self.palette.safety_fill),
         }[block.tone]
         content: list[Flowable] = []
-        if block.title:
-            content.append(self.para(self.inline(block.title), s.callout_title))
-        elif block.tone in TONE_LABELS:
-            content.append(self.para(TONE_LABELS[block.tone], s.callout_title))
+        label = callout_label(block, self.document.labels)
+        if label:
+            content.append(self.para(self.inline(label), s.callout_title))
         content += [self.para(self.inline(line), s.card_text) for line in block.body]
-        strong = block.tone in (Tone.WARNING, Tone.SAFETY)
+        strong = block.tone in STRONG_TONES
         return self.boxed(content, edge, fill, thick=strong, bar=not strong)
 
     def write_in(self, block: WriteIn) -> list[Flowable]:
@@ -339,15 +337,16 @@ class StoryBuilder:
         qr = _qr_target(card.web)
         text_width = width - QR_SIZE - 16 if qr else width
         text: list[Flowable] = [self.para(text_markup(card.name), s.card_title)]
-        if card.example:
-            text.append(self.boxed([self.para(text_markup(EXAMPLE_DATA_BANNER), s.notice)],
+        note = example_note(card, self.document.labels)
+        if note:
+            text.append(self.boxed([self.para(text_markup(note), s.notice)],
                                    self.palette.warning_edge, self.palette.warning_fill,
                                    thick=True, width=text_width - CARD_PADDING_X))
         if card.description:
             text.append(self.para(self.inline(card.description), s.card_text))
         phone = card.phone + (f" ({card.phone_note})" if card.phone_note else "")
         rows = [
-            ("Phone:", phone, _tel(card.phone)),
+            ("Phone:", phone, tel_link(card.phone)),
             ("Text:", card.text, None),
             ("Open:", card.hours, None),
             ("Cost:", card.cost, None),
@@ -391,7 +390,7 @@ class StoryBuilder:
 
     def contact_line(self, contact: ContactLine) -> list[Flowable]:
         s = self.styles
-        number = linked(text_markup(contact.number), _tel(contact.number))
+        number = linked(text_markup(contact.number), tel_link(contact.number))
         out: list[Flowable] = [self.para(text_markup(contact.label), s.contact_label),
                                self.para(number, s.contact_number)]
         if contact.note:
@@ -467,11 +466,6 @@ def stack_height(flowables: list[Flowable], width: float) -> float:
         total += height
         after = flowable.getSpaceAfter()
     return total
-
-
-def _tel(number: str) -> str | None:
-    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
-    return f"tel:{digits}" if len(digits) >= 3 else None
 
 
 def _qr_target(url: str) -> str | None:
