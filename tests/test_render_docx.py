@@ -195,3 +195,20 @@ def test_output_is_a_valid_docx_package(pack_docx):
         names = package.namelist()
     assert "word/document.xml" in names
     assert any(n.startswith("word/media/") for n in names)
+
+
+def test_runs_keep_spaces_tabs_and_line_breaks():
+    text = "  two spaces\tthen a tab\nthen a line  "
+    section = d.Section("s", "T", d.SectionKind.MODULE, (d.Paragraph(d.user_text(text)),))
+    word = read(render_docx(d.Document("pack", d.DocumentMeta("T", "A", "S"), (section,))))
+    assert text in [p.text for p in word.paragraphs]
+
+
+def test_callout_labels_come_from_the_document():
+    callout = d.Callout((d.content_text("Body words."),), (), d.Tone.SAFETY)
+    section = d.Section("s", "T", d.SectionKind.MODULE, (callout,))
+    labels = d.Labels(callouts=((d.Tone.SAFETY, "Staying safer"),))
+    word = read(render_docx(d.Document("pack", d.DocumentMeta("T", "A", "S"), (section,),
+                                       labels=labels)))
+    shaded = [p.text for p in word.paragraphs if p._p.xpath("./w:pPr/w:shd")]
+    assert shaded == ["Staying safer", "Body words."]

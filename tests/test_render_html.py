@@ -5,18 +5,27 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime as dt
+import io
 import itertools
 import re
 from html.parser import HTMLParser
 
 import pytest
+from fontTools.ttLib import TTFont
 from sample_documents import SAMPLE_LABELS, every_block_document
 
 from outreach_kit import document as doc
 from outreach_kit.assemble import Recipe, build_pack
-from outreach_kit.render.html import qr_svg, render_html, sanitise_body
+from outreach_kit.render.html import qr_svg, render_html, sanitise_body, subset_font
 from outreach_kit.render.options import PrintOptions
-from outreach_kit.render.presentation import COLOURS, TEXT_PAIRS, Colours, clean_text
+from outreach_kit.render.presentation import (
+    COLOURS,
+    FONT_FACES,
+    TEXT_PAIRS,
+    Colours,
+    clean_text,
+    font_path,
+)
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -178,6 +187,40 @@ def test_fonts_are_embedded_not_fetched(page):
     assert css.count("@font-face") == 4
     assert "src:url(data:font/woff;base64," in css
     assert '"Atkinson Hyperlegible"' in css and "sans-serif" in css
+
+
+def embedded_fonts(html: str) -> list[bytes]:
+    found = re.findall(r'base64,([A-Za-z0-9+/=]+)\) format\("woff"\)', style_of(html))
+    return [base64.b64decode(data) for data in found]
+
+
+@pytest.mark.parametrize("document", ["fixture pack", "every block", "unusual letters"])
+def test_embedded_fonts_hold_a_glyph_for_every_character_shown(pack, document):
+    chosen = {"fixture pack": pack, "every block": every_block_document("Zoë"),
+              "unusual letters": every_block_document("Łódź Ærøskøbing “Sam” – ½ ✓ 😀")}
+    html = render_html(chosen[document])
+    shown = set("".join(Page(html).text)) | set(html[:html.index("<style>")])
+    fonts = embedded_fonts(html)
+    assert len(fonts) == len(FONT_FACES) == 4
+    for face, data in zip(FONT_FACES, fonts, strict=True):
+        full = TTFont(str(font_path(face))).getBestCmap()
+        subset = TTFont(io.BytesIO(data)).getBestCmap()
+        missing = {char for char in shown if ord(char) in full and ord(char) not in subset}
+        assert not missing, (face.name, missing)
+        assert len(data) < font_path(face).stat().st_size / 3  # only what the page uses
+
+
+def test_subset_fonts_keep_the_html_small(page):
+    full_fonts = sum(len(base64.b64encode(font_path(face).read_bytes())) for face in FONT_FACES)
+    embedded = sum(len(base64.b64encode(data)) for data in embedded_fonts(page))
+    assert embedded < full_fonts / 4
+    assert len(page.encode()) < 150_000
+
+
+def test_subset_fonts_are_the_same_bytes_each_time():
+    path = font_path(FONT_FACES[0])
+    assert subset_font(path, "Sam") == subset_font(path, "Sam")  # no timestamp inside
+    assert subset_font(path, "Sam") != subset_font(path, "Jo")
 
 
 def test_cover_contents_and_safety_floor_are_present(page):

@@ -24,7 +24,6 @@ from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.styles import CT_Style
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.styles import BabelFish
 from docx.styles.style import ParagraphStyle, StyleFactory
@@ -111,8 +110,8 @@ class _Writer:
         normal = styles["Normal"]
         normal.font.name = WORD_FONT
         normal.font.size = Pt(self.body_pt)
-        _set_language(normal.element, "en-GB")
-        _east_asian_font(normal.element, WORD_FONT)
+        x.set_language(normal.element, "en-GB")
+        x.east_asian_font(normal.element, WORD_FONT)
         normal.paragraph_format.line_spacing = 1.5 if self.options.dyslexia else 1.3
         normal.paragraph_format.space_after = Pt(8)
         sizes = {"Title": 2.2, "Subtitle": 1.4, "Heading 1": 1.7, "Heading 2": 1.35,
@@ -123,7 +122,7 @@ class _Writer:
             style.font.size = Pt(round(self.body_pt * scale))
             style.font.italic = False
             style.font.color.rgb = RGBColor.from_string(_hex(self.colours.heading))
-            _east_asian_font(style.element, WORD_FONT)
+            x.east_asian_font(style.element, WORD_FONT)
         for name in ("List Bullet", "List Number"):
             styles[name].font.name = WORD_FONT
             styles[name].font.size = Pt(self.body_pt)
@@ -383,17 +382,3 @@ class _Writer:
         num = numbering.add_num(self._list_number)
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
         return int(num.numId)
-
-
-def _set_language(style_element: CT_Style, language: str) -> None:
-    r_pr = style_element.get_or_add_rPr()
-    lang = r_pr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        r_pr.append(lang)
-    lang.set(qn("w:val"), language)
-
-
-def _east_asian_font(style_element: CT_Style, font: str) -> None:
-    fonts = style_element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), font)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from docx.oxml.ns import qn
+from docx.oxml.styles import CT_Style
 from lxml.etree import SubElement, _Element
 
 # Tags and attributes, qualified once.
@@ -166,3 +167,16 @@ def table(parent: _Element, style_id: str, widths: tuple[int, ...],
             column += span
         cells.append(row)
     return cells
+
+
+def set_language(style_element: CT_Style, language: str) -> None:
+    r_pr = style_element.get_or_add_rPr()
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = SubElement(r_pr, qn("w:lang"))
+    lang.set(VAL, language)
+
+
+def east_asian_font(style_element: CT_Style, font: str) -> None:
+    fonts = style_element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), font)
