@@ -18,6 +18,7 @@ from outreach_kit.render.presentation import (
     example_note,
     fit_to_font,
     grey,
+    qr_target,
     safe_link,
     tel_link,
 )
@@ -69,14 +70,14 @@ def test_control_characters_one_rule():
     assert clean_text("plain text") == "plain text"
     assert clean_text("a\r\nb\rc\u2028d\x0be") == "a\nb\nc\nd\ne"  # every break is \n
     assert clean_text("tab\tkept") == "tab\tkept"
-    assert clean_text("a\x00b\x07c\x1bd\x7fe\x9f") == "abcde"  # draw nothing: removed
+    assert clean_text("a\x00b\x7fc\x9f") == "a\ufffdb\ufffdc\ufffd"  # shown, never dropped
     assert clean_text("x\ud800y\uffff") == f"x{REPLACEMENT_CHAR}y{REPLACEMENT_CHAR}"
     assert clean_text("Zoë \u200f ok") == "Zoë \u200f ok"  # not a control character
 
 
 def test_fit_to_font_cleans_then_replaces_what_the_font_lacks():
     glyphs = frozenset("abc -()tick?")
-    assert fit_to_font("a\x00b", glyphs) == "ab"
+    assert fit_to_font("a\x00b", glyphs) == "a?b"
     assert fit_to_font("a\r\nb", glyphs) == "a b"
     assert fit_to_font("a✓", glyphs) == "a(tick)"
     assert fit_to_font("aж", glyphs) == "a?"
@@ -95,3 +96,10 @@ def test_each_tone_has_its_own_edge_and_fill():
     pairs = {tone: STANDARD.tone(tone) for tone in Tone}
     assert len(set(pairs.values())) == len(Tone)
     assert pairs[Tone.SAFETY] == (STANDARD.safety_edge, STANDARD.safety_fill)
+
+
+def test_qr_codes_only_for_short_https_addresses():
+    assert qr_target(" https://example.org/a ") == "https://example.org/a"
+    assert qr_target("mailto:help@example.org") is None
+    assert qr_target("http://example.org/") is None
+    assert qr_target("https://example.org/" + "a" * 300) is None

@@ -208,3 +208,36 @@ def test_no_renderer_keeps_its_own_label_words():
         text = squash(read(every_kind_document(other)))
         assert text.count("Keep safe words") == 1, fmt
         assert "Staying safe" not in text and "Take care" not in text, fmt
+
+
+def link_document() -> Document:
+    text = content_text("Read [the safe page](https://example.org/safe) "
+                        "or [the plain page](http://example.org/plain).")
+    return Document("pack", DocumentMeta("Links", "Tests", "Links"),
+                    (Section("s", "Links", SectionKind.MODULE, (Paragraph(text),)),))
+
+
+def link_targets(fmt: str, document: Document) -> set[str]:
+    """Every link target a reader could follow in the output."""
+    if fmt == "pdf":
+        reader = PdfReader(io.BytesIO(render_pdf(document)))
+        return {str(annot.get_object()["/A"]["/URI"]) for page in reader.pages
+                for annot in page.get("/Annots") or () if "/A" in annot.get_object()}
+    if fmt == "docx":
+        word = docx.Document(io.BytesIO(render_docx(document)))
+        return {rel.target_ref for rel in word.part.rels.values() if rel.is_external}
+    if fmt == "md":
+        return set(re.findall(r'href="([^"]+)"', MarkdownIt("commonmark").render(
+            render_markdown(document))))
+    if fmt == "html":
+        html = render_html(document)  # leaving out links within the page (skip link, contents)
+        return set(re.findall(r'href="([^"#][^"]*)"', html[html.index("<body"):]))
+    return set(re.findall(r"\((\w+:[^)]+)\)", render_plaintext(document)))
+
+
+@pytest.mark.parametrize("fmt", READERS)
+def test_one_link_rule_in_every_format(fmt):
+    document = link_document()
+    assert link_targets(fmt, document) == {"https://example.org/safe"}, fmt
+    text = squash(READERS[fmt](document))
+    assert "the safe page" in text and "the plain page" in text  # the words always show

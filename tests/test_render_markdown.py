@@ -118,7 +118,7 @@ def test_escaped_text_comes_back_literally(text):
 
 def test_line_breaks_become_spaces_and_controls_are_cleaned():
     assert escape_markdown("one\ntwo\r\nthree") == "one two three"
-    assert escape_markdown("a\x00b\x1bc\ud800") == "abc\ufffd"  # presentation.clean_text
+    assert escape_markdown("a\x00b\x1bc\ud800") == "a\ufffdb\ufffdc\ufffd"
 
 
 def test_hostile_user_text_in_a_pack(fixture_library):

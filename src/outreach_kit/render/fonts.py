@@ -8,13 +8,13 @@ The font covers Latin text and common punctuation but not, for example, ✓ ☐ 
 :func:`drawable_text` turns any string into one the font can draw, by these rules, in order
 (the rules live in :func:`.presentation.fit_to_font`; this module supplies the glyphs):
 
-1. Control characters are cleaned as in every format (:func:`.presentation.clean_text`).
-   The text is normalised to Unicode NFC (``e`` + combining accent becomes ``é``).
-2. Line breaks, tabs and other whitespace controls become a plain space.
-3. Other control characters (Unicode category Cc) and invisible format characters
-   (category Cf: right-to-left and left-to-right marks, zero-width spaces and joiners, soft
-   hyphens, byte-order marks, variation selectors, tag characters) are removed: they draw
-   nothing on paper.
+1. Control characters are cleaned as in every format (:func:`.presentation.clean_text`:
+   line breaks stay, other controls become U+FFFD, so rule 5 shows them as ``?``). The
+   text is normalised to Unicode NFC (``e`` + combining accent becomes ``é``).
+2. Line breaks and tabs become a plain space.
+3. Invisible format characters (category Cf: right-to-left and left-to-right marks,
+   zero-width spaces and joiners, soft hyphens, byte-order marks, variation selectors, tag
+   characters) are removed: they draw nothing on paper.
 4. Common characters the font lacks map to close equivalents: arrows (→ becomes ->),
    ticks and boxes (✓ becomes "(tick)", ☐ becomes "[ ]"), odd spaces become a space, odd
    hyphens and dashes become ``-`` or an en or em dash, primes become quote marks. A character
@@ -24,7 +24,7 @@ The font covers Latin text and common punctuation but not, for example, ✓ ☐ 
    unassigned code points, lone surrogates) becomes ``?``, one per character, so the reader
    can see that something was there.
 
-Nothing is dropped silently: only characters that draw nothing (rules 2 and 3) disappear.
+Nothing is dropped silently: only invisible characters (rules 2 and 3) disappear.
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ from .presentation import (
     colours_for,
     example_note,
     font_path,
+    qr_target,
     safe_link,
     tel_link,
 )
@@ -264,7 +265,8 @@ def _environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(inline=inline_html, tel=tel_href, link=link_href, html_id=html_id,
-                       qr=qr_data_uri, uk_date=doc.uk_date)
+                       qr=qr_data_uri, qr_target=lambda url: qr_target(url) or "",
+                       uk_date=doc.uk_date)
     return env
 
 

@@ -61,9 +61,9 @@ from .pdf_flowables import (
     WrapOnceParagraph,
 )
 from .pdf_flowables import WalletCard as WalletCardFlowable
-from .pdf_markup import linked, para_markup, safe_link, text_markup
+from .pdf_markup import linked, para_markup, text_markup
 from .pdf_styles import PdfStyles, styles_for
-from .presentation import STRONG_TONES, callout_label, example_note, tel_link
+from .presentation import STRONG_TONES, callout_label, example_note, qr_target, tel_link
 
 QR_SIZE = 24 * mm
 CARD_PADDING_X = 18  # left plus right padding inside a service card's cells
@@ -334,7 +334,7 @@ class StoryBuilder:
     def service_card(self, card: ServiceCard) -> list[Flowable]:
         s = self.styles
         width = s.layout.frame_width
-        qr = _qr_target(card.web)
+        qr = qr_target(card.web)
         text_width = width - QR_SIZE - 16 if qr else width
         text: list[Flowable] = [self.para(text_markup(card.name), s.card_title)]
         note = example_note(card, self.document.labels)
@@ -379,7 +379,7 @@ class StoryBuilder:
         s = self.styles
         words = [self.para(f"<b>{text_markup(block.label)}</b>", s.body),
                  self.labelled("Web:", block.url, s.small, block.url)]
-        target = _qr_target(block.url)
+        target = qr_target(block.url)
         cells = [[QrCode(target, QR_SIZE, self.palette.black), words]] if target else [[words]]
         widths = [QR_SIZE + 12, s.layout.frame_width - QR_SIZE - 12] if target else None
         table = FontSafeTable(cells, colWidths=widths, hAlign="LEFT")
@@ -466,11 +466,3 @@ def stack_height(flowables: list[Flowable], width: float) -> float:
         total += height
         after = flowable.getSpaceAfter()
     return total
-
-
-def _qr_target(url: str) -> str | None:
-    """Web addresses worth a QR code: https only, and short enough to scan."""
-    url = url.strip()
-    if url.lower().startswith("https://") and len(url) <= 300 and url.isprintable():
-        return safe_link(url)
-    return None

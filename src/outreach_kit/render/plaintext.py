@@ -8,7 +8,7 @@ wrapped: the reader's program does that.
 from __future__ import annotations
 
 from .. import document as d
-from .presentation import callout_label, clean_text, example_note
+from .presentation import callout_label, clean_text, example_note, safe_link
 
 _UNDERLINE = {1: "=", 2: "-"}
 
@@ -17,8 +17,9 @@ def _inline(inline: d.Inline) -> str:
     parts = []
     for span in inline:
         text = clean_text(span.text)
-        if span.href and span.href not in (text, f"tel:{text}", f"mailto:{text}"):
-            text = f"{text} ({clean_text(span.href)})"
+        href = span.href if safe_link(span.href) else None
+        if href and href not in (text, f"tel:{text}", f"mailto:{text}"):
+            text = f"{text} ({clean_text(href)})"
         parts.append(text)
     return "".join(parts)
 

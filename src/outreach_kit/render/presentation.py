@@ -137,6 +137,15 @@ def safe_link(href: str | None) -> str | None:
     return encoded
 
 
+def qr_target(url: str) -> str | None:
+    """The address a QR code should hold: https only (a code is for the web) and short
+    enough to scan; otherwise None and no code is drawn."""
+    url = url.strip()
+    if url.lower().startswith("https://") and len(url) <= 300 and url.isprintable():
+        return safe_link(url)
+    return None
+
+
 def tel_link(number: str) -> str | None:
     """A ``tel:`` link for a phone number as printed, or None if it has too few digits."""
     digits = "".join(char for char in number if char.isdigit() or char == "+")
@@ -145,23 +154,23 @@ def tel_link(number: str) -> str | None:
 
 # ---------------------------------------------------------------------------- text
 
-REPLACEMENT_CHAR = "\ufffd"  # a character no file can hold, shown as itself on screen
+REPLACEMENT_CHAR = "\ufffd"  # stands in for a character that cannot be shown
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
-_UNSTORABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_UNSHOWABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
     """The one rule for control characters, in every format.
 
     Every kind of line break becomes ``\\n`` and tabs stay (each format decides what they
-    look like); other control characters draw nothing and are removed; lone surrogates and
-    the non-characters U+FFFE/U+FFFF, which no file can hold, become U+FFFD.
+    look like). Any other control character, lone surrogate or non-character (U+FFFE,
+    U+FFFF) becomes U+FFFD, one each: a terminal would act on them and XML cannot hold most
+    of them, but dropping them could leave a typed field silently empty. (The PDF font has
+    no U+FFFD, so on paper it is ``?``, like any character the font cannot draw.)
     """
     if text.isprintable():
         return text
-    text = _LINE_BREAKS.sub("\n", text)
-    return _UNSTORABLE.sub(REPLACEMENT_CHAR, _CONTROLS.sub("", text))
+    return _UNSHOWABLE.sub(REPLACEMENT_CHAR, _LINE_BREAKS.sub("\n", text))
 
 
 REPLACEMENT = "?"
@@ -189,7 +198,7 @@ def fit_to_font(text: str, drawable: frozenset[str]) -> str:
 
     Cleaned by :func:`clean_text`, normalised to NFC; line breaks and tabs become spaces,
     invisible format characters go, typographic characters get close equivalents, anything
-    else becomes one ``?`` each.
+    else (U+FFFD from cleaning too) becomes one ``?`` each.
     """
     text = unicodedata.normalize("NFC", clean_text(text))
     if drawable.issuperset(text):
