@@ -367,3 +367,9 @@ def test_content_links_keep_safe_schemes_only():
     assert '<a href="https://example.org">ok</a>' in html
     assert '<a href="tel:999">call</a>' in html
     assert all(not a["href"].startswith("javascript") for a in Page(html).all("a"))
+
+
+def test_subset_fonts_keep_the_copyright_and_licence(page):
+    names = TTFont(io.BytesIO(embedded_fonts(page)[0]))["name"]
+    assert "Braille Institute" in names.getDebugName(0)
+    assert "Open Font License" in names.getDebugName(13)

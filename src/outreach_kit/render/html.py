@@ -169,7 +169,9 @@ def subset_font(path: Path, characters: str) -> bytes:
     options = subset.Options()
     options.flavor = "woff"
     options.hinting = False  # screens and printers render these sizes well unhinted
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the copyright and licence notice
+    # The whole name table stays: copyright and OFL licence (the font has no Reserved Font
+    # Name, so a subset may keep its name); pruning it was also the slowest step.
+    options.name_IDs = ["*"]
     options.name_languages = ["*"]
     font = TTFont(str(path), recalcTimestamp=False)  # same bytes for the same text
     subsetter = subset.Subsetter(options)
