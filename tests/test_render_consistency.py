@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+import typing
 from collections.abc import Callable
 from html.parser import HTMLParser
 
@@ -21,6 +22,7 @@ from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
 from outreach_kit.document import (
+    Block,
     BulletList,
     Callout,
     ContactLine,
@@ -241,3 +243,12 @@ def test_one_link_rule_in_every_format(fmt):
     assert link_targets(fmt, document) == {"https://example.org/safe"}, fmt
     text = squash(READERS[fmt](document))
     assert "the safe page" in text and "the plain page" in text  # the words always show
+
+
+def test_the_document_holds_every_block_kind_and_tone():
+    document = every_kind_document()
+    blocks = [block for section in document.sections for block in section.blocks]
+    assert {type(block) for block in blocks} == set(typing.get_args(Block))
+    tones = [(b.tone, bool(b.title)) for b in blocks if isinstance(b, Callout)]
+    assert sorted(tones) == sorted((tone, titled) for tone in Tone for titled in (False, True))
+    assert any(isinstance(b, ServiceCard) and b.example for b in blocks)
