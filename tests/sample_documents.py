@@ -20,6 +20,7 @@ from outreach_kit.document import (
     Document,
     DocumentMeta,
     Heading,
+    Labels,
     Letter,
     Letterhead,
     PageBreak,
@@ -34,6 +35,13 @@ from outreach_kit.document import (
     WriteIn,
     content_text,
     user_text,
+)
+
+# The words content/wording.yaml gives the builders; renderers print them, never their own.
+SAMPLE_LABELS = Labels(
+    callouts=((Tone.INFO, "Good to know"), (Tone.TIP, "Tip"), (Tone.WARNING, "Take care"),
+              (Tone.SAFETY, "Staying safer")),
+    example_service="Example data: replace with your area's services before printing.",
 )
 
 REVIEWED = dt.date(2026, 3, 1)
@@ -361,4 +369,5 @@ def every_block_document(name: str = "Sam") -> Document:
         ),
         notices=("Example data: some services in this pack are examples. Replace them with "
                  "your area's services before printing.",),
+        labels=SAMPLE_LABELS,
     )

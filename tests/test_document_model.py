@@ -47,3 +47,8 @@ def test_print_options_combine_and_reject_unknown():
     assert PrintOptions.from_names([]).names == ["standard"]
     with pytest.raises(UsageError, match="unknown print profile 'poster'"):
         PrintOptions.from_names(["poster"])
+
+
+def test_link_targets_are_kept_for_the_renderers_to_judge():
+    # which targets become clickable is one rule, render.presentation.safe_link
+    assert content_text("[a](http://example.org)") == (Span("a", href="http://example.org"),)

@@ -2,9 +2,9 @@
 
 For every output: no crash, no markup interpreted (the tags in the output are exactly the
 tags of the same pack with plain placeholder text), and the text comes back literally:
-- HTML: parsed with html.parser; control characters show as U+FFFD (render/html.py);
+- HTML: parsed with html.parser; control characters cleaned by presentation.clean_text;
 - Markdown: rendered by markdown-it-py with raw HTML *on*, so any unescaped tag would show;
-  line breaks become spaces and control characters U+FFFD (render/markdown.py);
+  line breaks become spaces, control characters cleaned (render/markdown.py);
 - PDF: read back from pypdf's text layer, after ``fonts.drawable_text`` (characters the
   font cannot draw become documented replacements, never silently dropped).
 Whitespace is compared loosely (every renderer may wrap lines).
@@ -24,8 +24,9 @@ from support import PACK_CONTENT
 
 from outreach_kit.assemble import Recipe, build_pack
 from outreach_kit.content import load_library
-from outreach_kit.render.html import clean_text, render_html
+from outreach_kit.render.html import render_html
 from outreach_kit.render.markdown import markdown_reading, render_markdown
+from outreach_kit.render.presentation import clean_text
 
 TODAY = dt.date(2026, 11, 26)
 FIELDS = ("person_name", "keyworker_name", "service_name", "service_contact")

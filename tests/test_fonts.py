@@ -13,13 +13,12 @@ from outreach_kit.render.fonts import (
     BOLD_ITALIC,
     ITALIC,
     REGULAR,
-    REPLACEMENT,
-    TYPOGRAPHIC_EQUIVALENTS,
     can_draw,
     drawable_text,
     missing_glyphs,
     register_fonts,
 )
+from outreach_kit.render.presentation import REPLACEMENT, TYPOGRAPHIC_EQUIVALENTS
 
 
 def test_register_fonts_is_idempotent_and_registers_the_family():
@@ -46,9 +45,10 @@ def test_text_is_normalised_to_nfc():
     assert drawable_text("Cafe\u0301") == "Café"
 
 
-def test_whitespace_controls_become_spaces_and_other_controls_go():
-    assert drawable_text("one\ntwo\tthree\r\nfour") == "one two three  four"
-    assert drawable_text("a\x00b\x07c\x1bd\x7f") == "abcd"
+def test_whitespace_controls_become_spaces_and_other_controls_show():
+    assert drawable_text("one\ntwo\tthree\r\nfour") == "one two three four"  # \r\n: one break
+    # presentation.clean_text: U+FFFD, which the font lacks, so one "?" each
+    assert drawable_text("a\x00b\x07c\x1bd\x7f") == "a?b?c?d?"
 
 
 def test_invisible_format_characters_are_removed():

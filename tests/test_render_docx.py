@@ -12,8 +12,9 @@ from docx.shared import Pt
 from sample_documents import every_block_document, sample_logo_png
 
 from outreach_kit import document as d
-from outreach_kit.render.docx import clean, render_docx
+from outreach_kit.render.docx import render_docx
 from outreach_kit.render.options import PrintOptions
+from outreach_kit.render.presentation import clean_text as clean
 
 
 def read(data: bytes) -> docx.document.Document:
@@ -164,15 +165,16 @@ def test_user_text_is_never_markup():
     assert ("Normal", hostile) in styled(word)
 
 
-def test_control_characters_are_dropped_and_the_rest_kept():
+def test_control_characters_are_replaced_and_the_rest_kept():
     text = "a\x00b\x07c\x1bd\u202ee\u200ff 😀 \u0645\u0631\u062d\u0628\u0627"
-    assert clean(text) == "abcd\u202ee\u200ff 😀 \u0645\u0631\u062d\u0628\u0627"
+    assert clean(text) == ("a\ufffdb\ufffdc\ufffdd\u202ee\u200ff 😀 "
+                           "\u0645\u0631\u062d\u0628\u0627")
     document = d.Document(kind="pack", meta=d.DocumentMeta("T\x01", "A", "S"),
                           sections=(d.Section("s", "S", blocks=(
                               d.Paragraph(d.user_text(text)),)),))
     word = read(render_docx(document))
     assert clean(text) in [p.text for p in word.paragraphs]
-    assert word.core_properties.title == "T"
+    assert word.core_properties.title == "T\ufffd"
 
 
 def test_standalone_letter_has_no_section_heading():
@@ -194,3 +196,20 @@ def test_output_is_a_valid_docx_package(pack_docx):
         names = package.namelist()
     assert "word/document.xml" in names
     assert any(n.startswith("word/media/") for n in names)
+
+
+def test_runs_keep_spaces_tabs_and_line_breaks():
+    text = "  two spaces\tthen a tab\nthen a line  "
+    section = d.Section("s", "T", d.SectionKind.MODULE, (d.Paragraph(d.user_text(text)),))
+    word = read(render_docx(d.Document("pack", d.DocumentMeta("T", "A", "S"), (section,))))
+    assert text in [p.text for p in word.paragraphs]
+
+
+def test_callout_labels_come_from_the_document():
+    callout = d.Callout((d.content_text("Body words."),), (), d.Tone.SAFETY)
+    section = d.Section("s", "T", d.SectionKind.MODULE, (callout,))
+    labels = d.Labels(callouts=((d.Tone.SAFETY, "Staying safer"),))
+    word = read(render_docx(d.Document("pack", d.DocumentMeta("T", "A", "S"), (section,),
+                                       labels=labels)))
+    shaded = [p.text for p in word.paragraphs if p._p.xpath("./w:pPr/w:shd")]
+    assert shaded == ["Staying safer", "Body words."]

@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
+import io
 import itertools
 import re
 from html.parser import HTMLParser
 
 import pytest
-from sample_documents import every_block_document
+from fontTools.ttLib import TTFont
+from sample_documents import SAMPLE_LABELS, every_block_document
 
 from outreach_kit import document as doc
 from outreach_kit.assemble import Recipe, build_pack
-from outreach_kit.render.html import (
-    PALETTES,
-    TEXT_PAIRS,
-    clean_text,
-    qr_svg,
-    render_html,
-    sanitise_body,
-)
+from outreach_kit.render.html import qr_svg, render_html, sanitise_body, subset_font
 from outreach_kit.render.options import PrintOptions
+from outreach_kit.render.presentation import (
+    COLOURS,
+    FONT_FACES,
+    TEXT_PAIRS,
+    Colours,
+    clean_text,
+    font_path,
+)
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -32,7 +36,7 @@ def pack(fixture_library):
     recipe = Recipe(person_name="Sam", keyworker_name="Alex", service_name="Harbour Drop-in",
                     observations=["uses-to-switch-off", "hard-past", "too-late"],
                     services={"areas": ["Scotland", "Example Town"]})
-    return build_pack(fixture_library, recipe, TODAY)
+    return dataclasses.replace(build_pack(fixture_library, recipe, TODAY), labels=SAMPLE_LABELS)
 
 
 @pytest.fixture(scope="module")
@@ -170,16 +174,53 @@ def test_qr_svg_matches_the_encoder():
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData("https://example.org/")
     code.make()
-    dark = sum(code.isDark(r, c) for r in range(code.getModuleCount())
-               for c in range(code.getModuleCount()))
-    assert svg.count("h1v1h-1z") == dark
+    count = code.getModuleCount()
+    dark = {(r + 4, c + 4) for r in range(count) for c in range(count) if code.isDark(r, c)}
+    drawn = {(int(y), int(x) + i)  # each step draws a run of n modules from (x, y)
+             for x, y, n in re.findall(r"M(\d+) (\d+)h(\d+)v1h-\3z", svg)
+             for i in range(int(n))}
+    assert drawn == dark
 
 
 def test_fonts_are_embedded_not_fetched(page):
     css = style_of(page)
     assert css.count("@font-face") == 4
-    assert "src:url(data:font/ttf;base64," in css
+    assert "src:url(data:font/woff;base64," in css
     assert '"Atkinson Hyperlegible"' in css and "sans-serif" in css
+
+
+def embedded_fonts(html: str) -> list[bytes]:
+    found = re.findall(r'base64,([A-Za-z0-9+/=]+)\) format\("woff"\)', style_of(html))
+    return [base64.b64decode(data) for data in found]
+
+
+@pytest.mark.parametrize("document", ["fixture pack", "every block", "unusual letters"])
+def test_embedded_fonts_hold_a_glyph_for_every_character_shown(pack, document):
+    chosen = {"fixture pack": pack, "every block": every_block_document("Zoë"),
+              "unusual letters": every_block_document("Łódź Ærøskøbing “Sam” – ½ ✓ 😀")}
+    html = render_html(chosen[document])
+    shown = set("".join(Page(html).text)) | set(html[:html.index("<style>")])
+    fonts = embedded_fonts(html)
+    assert len(fonts) == len(FONT_FACES) == 4
+    for face, data in zip(FONT_FACES, fonts, strict=True):
+        full = TTFont(str(font_path(face))).getBestCmap()
+        subset = TTFont(io.BytesIO(data)).getBestCmap()
+        missing = {char for char in shown if ord(char) in full and ord(char) not in subset}
+        assert not missing, (face.name, missing)
+        assert len(data) < font_path(face).stat().st_size / 3  # only what the page uses
+
+
+def test_subset_fonts_keep_the_html_small(page):
+    full_fonts = sum(len(base64.b64encode(font_path(face).read_bytes())) for face in FONT_FACES)
+    embedded = sum(len(base64.b64encode(data)) for data in embedded_fonts(page))
+    assert embedded < full_fonts / 4
+    assert len(page.encode()) < 150_000
+
+
+def test_subset_fonts_are_the_same_bytes_each_time():
+    path = font_path(FONT_FACES[0])
+    assert subset_font(path, "Sam") == subset_font(path, "Sam")  # no timestamp inside
+    assert subset_font(path, "Sam") != subset_font(path, "Jo")
 
 
 def test_cover_contents_and_safety_floor_are_present(page):
@@ -231,7 +272,7 @@ def test_text_colour_pairs_in_the_css_reach_4_5(pack, profiles):
     css = style_of(render_html(pack, PrintOptions.from_names(profiles)))
     root = css[css.index(":root {"): css.index("}", css.index(":root {"))]
     variables = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-f]{6});", root))
-    assert len(variables) == 11
+    assert len(variables) == len(dataclasses.fields(Colours))
     for fg, bg in TEXT_PAIRS:
         ratio = contrast(variables[fg.replace("_", "-")], variables[bg.replace("_", "-")])
         assert ratio >= 4.5, (profiles, fg, bg, round(ratio, 2))
@@ -242,13 +283,13 @@ def test_text_colour_pairs_in_the_css_reach_4_5(pack, profiles):
 
 
 def test_every_palette_passes_contrast():
-    for name, palette in PALETTES.items():
+    for name, palette in COLOURS.items():
         for fg, bg in TEXT_PAIRS:
             assert contrast(getattr(palette, fg), getattr(palette, bg)) >= 4.5, (name, fg, bg)
 
 
 def test_greyscale_palette_has_no_colour():
-    for value in vars(PALETTES["greyscale"]).values():
+    for value in vars(COLOURS["greyscale"]).values():
         assert value[1:3] == value[3:5] == value[5:7]
 
 
@@ -303,8 +344,9 @@ def test_user_text_is_never_markup(fixture_library):
     assert "{{ 7*7 }}" in words and "49" not in words
 
 
-def test_control_characters_become_replacement_characters():
+def test_control_characters_are_cleaned_by_the_one_rule():
     assert clean_text("a\x00b\x07c\td\ne") == "a\ufffdb\ufffdc\td\ne"
+    assert clean_text("a\r\nb\x0bc\ud800") == "a\nb\nc\ufffd"
     assert clean_text("Zoë \u200f ok") == "Zoë \u200f ok"
 
 
@@ -325,3 +367,9 @@ def test_content_links_keep_safe_schemes_only():
     assert '<a href="https://example.org">ok</a>' in html
     assert '<a href="tel:999">call</a>' in html
     assert all(not a["href"].startswith("javascript") for a in Page(html).all("a"))
+
+
+def test_subset_fonts_keep_the_copyright_and_licence(page):
+    names = TTFont(io.BytesIO(embedded_fonts(page)[0]))["name"]
+    assert "Braille Institute" in names.getDebugName(0)
+    assert "Open Font License" in names.getDebugName(13)

@@ -116,9 +116,9 @@ def test_escaped_text_comes_back_literally(text):
     assert parsed.words().strip() == text.strip()
 
 
-def test_line_breaks_become_spaces_and_controls_are_replaced():
+def test_line_breaks_become_spaces_and_controls_are_cleaned():
     assert escape_markdown("one\ntwo\r\nthree") == "one two three"
-    assert escape_markdown("a\x00b\x1bc") == "a\ufffdb\ufffdc"
+    assert escape_markdown("a\x00b\x1bc\ud800") == "a\ufffdb\ufffdc\ufffd"
 
 
 def test_hostile_user_text_in_a_pack(fixture_library):

@@ -47,11 +47,11 @@ from outreach_kit.document import (
     user_text,
 )
 from outreach_kit.errors import ImageError
-from outreach_kit.render.escape import para_markup
 from outreach_kit.render.fonts import drawable_text, register_fonts
 from outreach_kit.render.options import PrintOptions
 from outreach_kit.render.pdf import render_pdf
-from outreach_kit.render.pdf_markup import parsed_frags
+from outreach_kit.render.pdf_fragments import parsed_frags
+from outreach_kit.render.pdf_markup import para_markup
 from outreach_kit.render.pdf_qr import qr_fill_operators
 from outreach_kit.render.pdf_story import StoryBuilder, stack_height
 from outreach_kit.render.pdf_styles import CREAM, styles_for

@@ -44,7 +44,7 @@ def _markdown() -> MarkdownIt:
 
 @lru_cache(maxsize=4096)
 def content_text(text: str) -> Inline:
-    """Content-team text with inline Markdown (bold, emphasis, https links) -> spans."""
+    """Content-team text with inline Markdown (bold, emphasis, links) -> spans."""
     tokens = _markdown().parseInline(text)
     spans: list[Span] = []
     bold = italic = 0
@@ -60,8 +60,9 @@ def content_text(text: str) -> Inline:
             case "em_close":
                 italic -= 1
             case "link_open":
-                target = str(token.attrGet("href") or "")
-                href = target if target.startswith(("https://", "tel:", "mailto:")) else None
+                # Kept as written: each renderer makes it clickable only if
+                # render.presentation.safe_link allows it (https, mailto, tel).
+                href = str(token.attrGet("href") or "") or None
             case "link_close":
                 href = None
             case "softbreak" | "hardbreak":

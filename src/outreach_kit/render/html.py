@@ -4,110 +4,62 @@
   URIs. No ``<script>``, no external request (a Content-Security-Policy says so too); the
   only http(s) addresses are visible links the reader can follow.
 - Accessible: ``lang="en-GB"``, landmarks (header, nav, main, footer), one h1 then h2/h3 in
-  order, alt text on every image, colours with a contrast of at least 4.5:1 (``PALETTES``,
-  checked in the tests), relative units and a ``ch`` line length so 200% zoom reflows.
+  order, alt text on every image, colours with a contrast of at least 4.5:1
+  (:data:`.presentation.COLOURS`, checked in the tests), relative units and a ``ch`` line
+  length so 200% zoom reflows.
 - Safe: the layout is a Jinja2 template with autoescape on; every text is escaped, and the
   body is cleaned again with ``nh3`` (a tag and attribute allowlist) as a second line of
-  defence. Control characters and lone surrogates become U+FFFD (they are not allowed in
-  HTML), so nothing is dropped silently.
+  defence. Control characters are cleaned by :func:`.presentation.clean_text`.
+- Small: the embedded fonts hold only the glyphs the page uses.
 """
 
 from __future__ import annotations
 
 import base64
+import io
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import nh3
+from fontTools import subset
+from fontTools.ttLib import TTFont
 from markupsafe import Markup, escape
 
 from .. import document as doc
 from ..content.paths import default_templates_dir
 from .options import PageFormat, PrintOptions
-
-TEMPLATE = "pack.html.j2"
-REPLACEMENT_CHAR = "\ufffd"
-
-
-# ---------------------------------------------------------------------------- colours
-
-
-@dataclass(frozen=True)
-class Palette:
-    """Every colour the stylesheet uses. Text pairs are listed in ``TEXT_PAIRS``."""
-
-    text: str
-    muted: str
-    page: str
-    link: str
-    accent: str  # headings and borders
-    callout_info: str
-    callout_tip: str
-    callout_warning: str
-    callout_safety: str
-    notice: str
-    rule: str  # write-in lines and card borders (not text)
-
-
-PALETTES: dict[str, Palette] = {
-    "standard": Palette(
-        text="#1a1a1a", muted="#4a4a4a", page="#ffffff", link="#0b4f8a", accent="#1d4f6e",
-        callout_info="#eaf2fa", callout_tip="#eaf6ee", callout_warning="#fff4d6",
-        callout_safety="#fde9e4", notice="#fff4d6", rule="#6b6b6b",
-    ),
-    "dyslexia": Palette(
-        text="#1a1a1a", muted="#454036", page="#fdf6e3", link="#0b4a80", accent="#1d4f6e",
-        callout_info="#e8eff2", callout_tip="#e7f2e4", callout_warning="#fbeccb",
-        callout_safety="#f9e1d8", notice="#fbeccb", rule="#6b6b6b",
-    ),
-    "greyscale": Palette(
-        text="#000000", muted="#3d3d3d", page="#ffffff", link="#000000", accent="#000000",
-        callout_info="#f0f0f0", callout_tip="#f0f0f0", callout_warning="#e6e6e6",
-        callout_safety="#e6e6e6", notice="#e6e6e6", rule="#555555",
-    ),
-}
-
-# (foreground, background) pairs that carry text; each must reach 4.5:1.
-TEXT_PAIRS: tuple[tuple[str, str], ...] = tuple(
-    (fg, bg)
-    for fg in ("text", "muted", "link", "accent")
-    for bg in ("page", "callout_info", "callout_tip", "callout_warning", "callout_safety",
-               "notice")
+from .presentation import (
+    FONT_FACES,
+    FONT_FAMILY,
+    LINK_SCHEMES,
+    callout_label,
+    clean_text,
+    colours_for,
+    example_note,
+    font_path,
+    qr_target,
+    safe_link,
+    tel_link,
 )
 
-
-def palette_for(options: PrintOptions) -> Palette:
-    if options.greyscale:
-        return PALETTES["greyscale"]
-    if options.dyslexia:
-        return PALETTES["dyslexia"]
-    return PALETTES["standard"]
+TEMPLATE = "pack.html.j2"
+FONTS_PLACEHOLDER = "/* fonts */"
 
 
 # ---------------------------------------------------------------------------- text
 
 
-_CONTROL_OK = frozenset("\t\n")
+def css_colours(options: PrintOptions) -> dict[str, str]:
+    """The profile's colours as CSS custom properties (``info_fill`` -> ``info-fill``)."""
+    colours = colours_for(options)
+    return {f.name.replace("_", "-"): getattr(colours, f.name) for f in fields(colours)}
 
 
-def clean_text(text: str) -> str:
-    """Control characters and lone surrogates -> U+FFFD (HTML does not allow them)."""
-    if text.isprintable():
-        return text
-    return "".join(
-        REPLACEMENT_CHAR
-        if char not in _CONTROL_OK and unicodedata.category(char) in ("Cc", "Cs")
-        else char
-        for char in text
-    )
-
-
-def _finalize(value: Any) -> Any:
+def _finalize(value: object) -> object:
     if isinstance(value, str) and not isinstance(value, Markup):
         return clean_text(value)
     return value
@@ -122,15 +74,19 @@ def inline_html(inline: doc.Inline) -> Markup:
             html = f"<em>{html}</em>"
         if span.bold:
             html = f"<strong>{html}</strong>"
-        if span.href and span.href.startswith(("https://", "tel:", "mailto:")):
-            html = f'<a href="{escape(clean_text(span.href))}">{html}</a>'
+        target = safe_link(span.href)
+        if target:
+            html = f'<a href="{escape(target)}">{html}</a>'
         parts.append(html)
     return Markup("".join(parts))
 
 
 def tel_href(number: str) -> str:
-    digits = re.sub(r"[^0-9+]", "", number)
-    return f"tel:{digits}" if digits else ""
+    return tel_link(number) or ""
+
+
+def link_href(url: str) -> str:
+    return safe_link(url) or ""
 
 
 def html_id(text: str) -> str:
@@ -148,14 +104,13 @@ def qr_svg(url: str, module_px: int = 4) -> str:
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(url)
     code.make()
-    count = code.getModuleCount()
+    count: int = code.getModuleCount()  # type: ignore[no-untyped-call]  # reportlab: untyped
     quiet = 4
     size = count + 2 * quiet
     cells = "".join(
-        f"M{col + quiet} {row + quiet}h1v1h-1z"
+        f"M{start + quiet} {row + quiet}h{length}v1h-{length}z"
         for row in range(count)
-        for col in range(count)
-        if code.isDark(row, col)
+        for start, length in _dark_runs(code, row, count)
     )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
@@ -163,6 +118,21 @@ def qr_svg(url: str, module_px: int = 4) -> str:
         f'<rect width="{size}" height="{size}" fill="#fff"/>'
         f'<path d="{cells}" fill="#000"/></svg>'
     )
+
+
+def _dark_runs(code: Any, row: int, count: int) -> list[tuple[int, int]]:
+    """(first column, length) of each run of dark modules in a row: one path step each."""
+    runs: list[tuple[int, int]] = []
+    col = 0
+    while col < count:
+        if code.isDark(row, col):
+            start = col
+            while col < count and code.isDark(row, col):
+                col += 1
+            runs.append((start, col - start))
+        else:
+            col += 1
+    return runs
 
 
 @lru_cache(maxsize=256)
@@ -176,29 +146,41 @@ def logo_data_uri(logo: bytes | None, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(logo).decode()}"
 
 
-@lru_cache(maxsize=1)
-def font_faces_css() -> str:
-    """@font-face rules with Atkinson Hyperlegible embedded (no file or URL needed)."""
-    try:
-        import fontpkg_atkinson_hyperlegible
+@lru_cache(maxsize=16)
+def font_faces_css(characters: str) -> str:
+    """@font-face rules embedding Atkinson Hyperlegible, cut down to ``characters``.
 
-        folder = Path(fontpkg_atkinson_hyperlegible.ROOT) / "files"
-    except ImportError:  # pragma: no cover - a dependency; fall back to system sans
-        return ""
-    faces = (("Regular", "normal", 400), ("Bold", "normal", 700),
-             ("Italic", "italic", 400), ("BoldItalic", "italic", 700))
+    Only the glyphs the page uses are kept (a whole face is about 55 KB), as WOFF.
+    """
     rules = []
-    for name, style, weight in faces:
-        path = folder / f"AtkinsonHyperlegible-{name}.ttf"
-        if not path.is_file():
-            continue
-        data = base64.b64encode(path.read_bytes()).decode()
+    for face in FONT_FACES:
+        data = base64.b64encode(subset_font(font_path(face), characters)).decode()
         rules.append(
-            "@font-face{font-family:\"Atkinson Hyperlegible\";"
-            f"font-style:{style};font-weight:{weight};font-display:swap;"
-            f"src:url(data:font/ttf;base64,{data}) format(\"truetype\");}}"
+            f'@font-face{{font-family:"{FONT_FAMILY}";'
+            f"font-style:{'italic' if face.italic else 'normal'};"
+            f"font-weight:{700 if face.bold else 400};font-display:swap;"
+            f'src:url(data:font/woff;base64,{data}) format("woff");}}'
         )
     return "\n".join(rules)
+
+
+def subset_font(path: Path, characters: str) -> bytes:
+    """The font at ``path`` with only the glyphs for ``characters``, as WOFF bytes."""
+    options = subset.Options()
+    options.flavor = "woff"
+    options.hinting = False  # screens and printers render these sizes well unhinted
+    # The whole name table stays: copyright and OFL licence (the font has no Reserved Font
+    # Name, so a subset may keep its name); pruning it was also the slowest step.
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    font = TTFont(str(path), recalcTimestamp=False)  # same bytes for the same text
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=characters)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.flavor = "woff"
+    font.save(out)
+    return out.getvalue()
 
 
 # ---------------------------------------------------------------------------- view model
@@ -264,7 +246,7 @@ def sanitise_body(html: str) -> str:
         html,
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
-        url_schemes={"https", "tel", "mailto", "data"},
+        url_schemes={*LINK_SCHEMES, "data"},
         attribute_filter=_attribute_filter,
         link_rel=None,
         strip_comments=True,
@@ -284,8 +266,9 @@ def _environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(inline=inline_html, tel=tel_href, html_id=html_id,
-                       qr=qr_data_uri, uk_date=doc.uk_date)
+    env.filters.update(inline=inline_html, tel=tel_href, link=link_href, html_id=html_id,
+                       qr=qr_data_uri, qr_target=lambda url: qr_target(url) or "",
+                       uk_date=doc.uk_date)
     return env
 
 
@@ -295,7 +278,7 @@ def render_html(document: doc.Document, options: PrintOptions | None = None,
     options = options or PrintOptions()
     env = _environment(templates or default_templates_dir())
     profile_classes = " ".join(f"profile-{name}" for name in options.names)
-    sections = [
+    sections: list[dict[str, Any]] = [
         {"section": s, "html_id": html_id(s.id), "blocks": _block_views(s),
          "review": _review_text(s.last_reviewed, s.next_review)}
         for s in document.sections
@@ -311,16 +294,21 @@ def render_html(document: doc.Document, options: PrintOptions | None = None,
         cover=document.cover,
         sections=sections,
         contents=[s for s in sections if s["section"].in_contents],
-        palette=palette_for(options),
+        colours=css_colours(options),
+        callout_label=lambda callout: callout_label(callout, document.labels),
+        example_note=lambda card: example_note(card, document.labels),
         options=options,
         booklet=options.page is PageFormat.A5_BOOKLET,
         profile_classes=profile_classes,
-        font_faces=Markup(font_faces_css()),
+        font_faces=Markup(FONTS_PLACEHOLDER),
         footer_review=_review_text(document.meta.last_reviewed, document.meta.next_review),
         logo_uri=logo_data_uri,
         kinds=doc.SectionKind,
     )
-    return _clean_body(html)
+    html = _clean_body(html)
+    # The fonts are cut to the characters of the finished page, so they are added last.
+    used = "".join(sorted(set(html)))
+    return html.replace(FONTS_PLACEHOLDER, font_faces_css(used), 1)
 
 
 def _clean_body(html: str) -> str:

@@ -12,36 +12,26 @@ so the rule is simple and complete: escape every character that can start Markdo
 anywhere in a line, plus the list and heading markers that only matter at a line start.
 The tests render the output with markdown-it-py and check the text comes back literally.
 
-Line breaks inside a text become spaces (a name or step is one line), and control
-characters become U+FFFD, as in the HTML export, so nothing vanishes silently.
+Line breaks inside a text become spaces (a name or step is one line); control characters
+are cleaned as in every format (:func:`.presentation.clean_text`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from urllib.parse import quote
 
 from .. import document as doc
-
-REPLACEMENT_CHAR = "\ufffd"
+from .presentation import callout_label, clean_text, example_note, safe_link
 
 # Special anywhere in a line (emphasis, code, links, HTML, entities, tables, strikethrough).
 _ALWAYS = frozenset("\\`*_{}[]<>#|~&!")
-_LINE_BREAKS = re.compile(r"\r\n|[\r\n\t\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 # At the start of a line: list items ("- ", "+ ", "1. ", "1) "), setext underlines ("=").
 _LINE_START = re.compile(r"^([-+=]|\d{1,9}[.)])")
 
 
 def markdown_reading(text: str) -> str:
-    """What ``text`` reads as once exported: line breaks -> spaces, controls -> U+FFFD."""
-    text = _LINE_BREAKS.sub(" ", text)
-    if text.isprintable():
-        return text
-    return "".join(
-        REPLACEMENT_CHAR if unicodedata.category(c) in ("Cc", "Cs") and c != " " else c
-        for c in text
-    )
+    """What ``text`` reads as once exported: cleaned, line breaks and tabs -> spaces."""
+    return clean_text(text).replace("\n", " ").replace("\t", " ")
 
 
 def escape_markdown(text: str, line_start: bool = True) -> str:
@@ -69,9 +59,9 @@ def _escape(text: str, line_start: bool, strip_end: bool) -> str:
 
 
 def _url(url: str) -> str | None:
-    if not url.startswith(("https://", "tel:", "mailto:")):
-        return None
-    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
+    target = safe_link(url)
+    # a bracket would end the link destination early
+    return target.replace("(", "%28").replace(")", "%29") if target else None
 
 
 def inline_markdown(inline: doc.Inline) -> str:
@@ -109,7 +99,7 @@ def _contact(c: doc.ContactLine) -> str:
     return line + (f" ({escape_markdown(c.note, line_start=False)})" if c.note else "")
 
 
-def _block(block: doc.Block) -> list[str]:
+def _block(block: doc.Block, labels: doc.Labels) -> list[str]:
     """One block as Markdown chunks (each chunk separated by a blank line)."""
     match block:
         case doc.Heading(text=text, level=level):
@@ -120,9 +110,8 @@ def _block(block: doc.Block) -> list[str]:
             return ["\n".join(f"- {inline_markdown(i)}" for i in items)]
         case doc.Steps(items=items):
             return ["\n".join(f"{n}. {inline_markdown(i)}" for n, i in enumerate(items, 1))]
-        case doc.Callout(body=body, title=title, tone=tone):
-            heading = inline_markdown(title) if title else {
-                doc.Tone.WARNING: "Take care", doc.Tone.SAFETY: "Staying safe"}.get(tone, "")
+        case doc.Callout(body=body):
+            heading = inline_markdown(callout_label(block, labels))
             lines = [f"> **{heading}**"] if heading else []
             for para in body:
                 lines += [">", f"> {inline_markdown(para)}"] if lines else [
@@ -136,7 +125,7 @@ def _block(block: doc.Block) -> list[str]:
                 chunks.append(" \\\n".join(["\\_" * 40] * count))
             return chunks
         case doc.ServiceCard() as card:
-            return _service(card)
+            return _service(card, example_note(card, labels))
         case doc.QRLink(url=url, label=label):
             return [f"{_text(label)}: {_link(url, url)}"]
         case doc.ContactLine() as contact:
@@ -154,11 +143,10 @@ def _block(block: doc.Block) -> list[str]:
     return []
 
 
-def _service(card: doc.ServiceCard) -> list[str]:
+def _service(card: doc.ServiceCard, note: str) -> list[str]:
     chunks = [f"### {_text(card.name)}"]
-    if card.example:
-        chunks.append("> **Example data:** not a real service. Replace it with your area's "
-                      "services before printing.")
+    if note:
+        chunks.append(f"> **{escape_markdown(note, False)}**")
     chunks.append(inline_markdown(card.description))
     details = []
     if card.phone:
@@ -235,7 +223,7 @@ def render_markdown(document: doc.Document) -> str:
     if listed:
         chunks.append(f"## {_text(contents.title if contents else 'Contents')}")
         for block in contents.blocks if contents else ():
-            chunks += _block(block)
+            chunks += _block(block, document.labels)
         chunks.append("\n".join(f"{n}. {_text(s.title)}" for n, s in enumerate(listed, 1)))
     for section in sections:
         if not (is_letter and section.kind is doc.SectionKind.LETTER):
@@ -250,7 +238,7 @@ def render_markdown(document: doc.Document) -> str:
                           f"{escape_markdown(section.content_warning, False)} "
                           "You can skip this page.")
         for block in section.blocks:
-            chunks += _block(block)
+            chunks += _block(block, document.labels)
         review = _review(section.last_reviewed, section.next_review)
         if review:
             chunks.append(f"*{review}.*")

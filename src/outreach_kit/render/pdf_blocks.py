@@ -36,8 +36,7 @@ from .pdf_cards import contact_line, qr_link, service_card, wallet_card
 from .pdf_flowables import FontSafeTable, RuledLines, TickBox, WrapOnceParagraph
 from .pdf_letter import letter_flowables
 from .pdf_parts import StoryParts
-
-TONE_LABELS = {Tone.TIP: "Tip", Tone.WARNING: "Take care", Tone.SAFETY: "Staying safer"}
+from .presentation import STRONG_TONES, callout_label
 
 
 def block_flowables(parts: StoryParts, block: Block) -> list[Flowable]:
@@ -97,12 +96,11 @@ def callout(parts: StoryParts, block: Callout) -> FontSafeTable:
         Tone.SAFETY: (palette.safety_edge, palette.safety_fill),
     }[block.tone]
     content: list[Flowable] = []
-    if block.title:
-        content.append(parts.para(parts.inline(block.title), s.callout_title))
-    elif block.tone in TONE_LABELS:
-        content.append(parts.para(TONE_LABELS[block.tone], s.callout_title))
+    label = callout_label(block, parts.labels)
+    if label:
+        content.append(parts.para(parts.inline(label), s.callout_title))
     content += [parts.para(parts.inline(line), s.card_text) for line in block.body]
-    strong = block.tone in (Tone.WARNING, Tone.SAFETY)
+    strong = block.tone in STRONG_TONES
     return parts.boxed(content, edge, fill, thick=strong, bar=not strong)
 
 

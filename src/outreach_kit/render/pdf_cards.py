@@ -6,13 +6,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from ..document import ContactLine, QRLink, ServiceCard, WalletCard, uk_date
-from .escape import linked, safe_link, text_markup
 from .pdf_flowables import FontSafeTable
+from .pdf_markup import linked, text_markup
 from .pdf_parts import StoryParts
 from .pdf_qr import QrCode
 from .pdf_wallet import WalletCard as WalletCardFlowable
+from .presentation import example_note, qr_target, tel_link
 
-EXAMPLE_DATA_BANNER = "Example data: replace with your area's services before printing."
 QR_SIZE = 24 * mm
 CARD_PADDING_X = 18  # left plus right padding inside a service card's cells
 CUT_OUT_HELP = "Cut along the dashed line. Fold along the dotted line so the card has two sides."
@@ -21,11 +21,12 @@ CUT_OUT_HELP = "Cut along the dashed line. Fold along the dotted line so the car
 def service_card(parts: StoryParts, card: ServiceCard) -> list[Flowable]:
     s = parts.styles
     width = s.layout.frame_width
-    qr = _qr_target(card.web)
+    qr = qr_target(card.web)
     text_width = width - QR_SIZE - 16 if qr else width
     text: list[Flowable] = [parts.para(text_markup(card.name), s.card_title)]
-    if card.example:
-        text.append(parts.boxed([parts.para(text_markup(EXAMPLE_DATA_BANNER), s.notice)],
+    note = example_note(card, parts.labels)
+    if note:
+        text.append(parts.boxed([parts.para(text_markup(note), s.notice)],
                                 parts.palette.warning_edge, parts.palette.warning_fill,
                                 thick=True, width=text_width - CARD_PADDING_X))
     if card.description:
@@ -55,7 +56,7 @@ def _service_rows(card: ServiceCard) -> list[tuple[str, str, str | None]]:
     """(label, value, link) for each detail line of a service card, in print order."""
     phone = card.phone + (f" ({card.phone_note})" if card.phone_note else "")
     return [
-        ("Phone:", phone, _tel(card.phone)),
+        ("Phone:", phone, tel_link(card.phone)),
         ("Text:", card.text, None),
         ("Open:", card.hours, None),
         ("Cost:", card.cost, None),
@@ -70,7 +71,7 @@ def qr_link(parts: StoryParts, block: QRLink) -> FontSafeTable:
     s = parts.styles
     words: list[Flowable] = [parts.para(f"<b>{text_markup(block.label)}</b>", s.body),
                              parts.labelled("Web:", block.url, s.small, block.url)]
-    target = _qr_target(block.url)
+    target = qr_target(block.url)
     cells: list[list[object]] = (
         [[QrCode(target, QR_SIZE, parts.palette.black), words]] if target else [[words]])
     widths = [QR_SIZE + 12, s.layout.frame_width - QR_SIZE - 12] if target else None
@@ -83,7 +84,7 @@ def qr_link(parts: StoryParts, block: QRLink) -> FontSafeTable:
 
 def contact_line(parts: StoryParts, contact: ContactLine) -> list[Flowable]:
     s = parts.styles
-    number = linked(text_markup(contact.number), _tel(contact.number))
+    number = linked(text_markup(contact.number), tel_link(contact.number))
     out: list[Flowable] = [parts.para(text_markup(contact.label), s.contact_label),
                            parts.para(number, s.contact_number)]
     if contact.note:
@@ -109,16 +110,3 @@ def wallet_card(parts: StoryParts, card: WalletCard) -> list[Flowable]:
     return [parts.para(CUT_OUT_HELP, s.body),
             WalletCardFlowable(front, back, s.wallet_sizes, parts.palette.text),
             Spacer(1, s.body_size)]
-
-
-def _tel(number: str) -> str | None:
-    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
-    return f"tel:{digits}" if len(digits) >= 3 else None
-
-
-def _qr_target(url: str) -> str | None:
-    """Web addresses worth a QR code: https only, and short enough to scan."""
-    url = url.strip()
-    if url.lower().startswith("https://") and len(url) <= 300 and url.isprintable():
-        return safe_link(url)
-    return None

@@ -23,7 +23,7 @@ from reportlab.platypus.paraparser import ParaFrag
 
 from ..errors import ImageError
 from .fonts import REGULAR
-from .pdf_markup import parsed_frags
+from .pdf_fragments import parsed_frags
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class WrapOnceParagraph(Paragraph):
     """A Paragraph that keeps its line breaks while it is asked for the same width again.
 
     Layout asks the same paragraph for its size many times (keep-together checks, tables,
-    table splits); each re-break is costly. Its markup is read by :mod:`.pdf_markup`
+    table splits); each re-break is costly. Its markup is read by :mod:`.pdf_fragments`
     (the same fragments as ReportLab's parser, faster).
     """
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..document import Letter
-from .escape import text_markup
 from .pdf_flowables import LogoImage
+from .pdf_markup import text_markup
 from .pdf_parts import StoryParts
 
 

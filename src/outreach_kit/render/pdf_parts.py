@@ -1,7 +1,7 @@
 """The small pieces every PDF block is made of: paragraphs from document text, labelled
 lines and coloured boxes, in one print profile's styles.
 
-Every string from the document reaches ReportLab through :mod:`.escape` (drawable text,
+Every string from the document reaches ReportLab through :mod:`.pdf_markup` (drawable text,
 XML-escaped); the only markup is what this module and the block modules build.
 """
 
@@ -11,18 +11,19 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
-from ..document import Inline
-from .escape import linked, para_markup, text_markup
+from ..document import Inline, Labels
 from .pdf_flowables import FontSafeTable, WrapOnceParagraph
+from .pdf_markup import linked, para_markup, text_markup
 from .pdf_styles import PdfStyles
 
 
 class StoryParts:
     """Paragraphs, labelled lines and boxes in the styles of one print profile."""
 
-    def __init__(self, styles: PdfStyles):
+    def __init__(self, styles: PdfStyles, labels: Labels):
         self.styles = styles
         self.palette = styles.palette
+        self.labels = labels  # the document's words around content (callout labels...)
 
     def inline(self, inline: Inline) -> str:
         return para_markup(inline, italics=self.styles.italics)

@@ -18,7 +18,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, PageBreak, Spacer
 
 from ..document import Cover, Document, Section, SectionKind, uk_date
-from .escape import text_markup
 from .fonts import drawable_text
 from .pdf_blocks import block_flowables
 from .pdf_contents import ContentsTable
@@ -29,6 +28,7 @@ from .pdf_flowables import (
     SectionTitle,
     kept_together,
 )
+from .pdf_markup import text_markup
 from .pdf_parts import StoryParts
 from .pdf_styles import PdfStyles, styles_for
 
@@ -48,7 +48,7 @@ class StoryBuilder:
         self.document = document
         self.styles = styles
         self.palette = styles.palette
-        self.parts = StoryParts(styles)
+        self.parts = StoryParts(styles, document.labels)
 
     def build(self) -> list[Flowable]:
         story: list[Flowable] = []

@@ -22,9 +22,8 @@ border style, and example-data banners say so in words.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from functools import lru_cache
-from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
@@ -32,12 +31,16 @@ from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from . import presentation
 from .fonts import BOLD, REGULAR
 from .options import PageFormat, PrintOptions
+from .presentation import WHITE, Colours, colours_for
 
 
 @dataclass(frozen=True)
 class Palette:
+    """The colours of :func:`.presentation.colours_for` as ReportLab colours."""
+
     text: Color
     heading: Color
     muted: Color
@@ -53,35 +56,14 @@ class Palette:
     black: Color
     page: Color | None = None  # page colour (cream for dyslexia), None for plain paper
 
-    def greyscale(self) -> Palette:
-        changes: dict[str, Any] = {f.name: _grey(getattr(self, f.name)) for f in fields(self)}
-        return replace(self, **changes)
+    @classmethod
+    def of(cls, colours: Colours) -> Palette:
+        page = None if colours.page == WHITE else HexColor(colours.page)
+        return cls(page=page, **{f.name: HexColor(getattr(colours, f.name))
+                                 for f in fields(cls) if f.name != "page"})
 
 
-CREAM = HexColor("#FDF6E3")
-
-STANDARD_PALETTE = Palette(
-    text=HexColor("#1B1B1B"),
-    heading=HexColor("#0B4F6C"),
-    muted=HexColor("#3F4A52"),
-    rule=HexColor("#5E6B75"),
-    info_fill=HexColor("#E7F0F7"),
-    info_edge=HexColor("#0B4F6C"),
-    tip_fill=HexColor("#E8F4EA"),
-    tip_edge=HexColor("#2E6B3A"),
-    warning_fill=HexColor("#FFF3DC"),
-    warning_edge=HexColor("#7A4F00"),
-    safety_fill=HexColor("#FBE6E6"),
-    safety_edge=HexColor("#9B1C1C"),
-    black=HexColor("#000000"),
-)
-
-
-def _grey(colour: Color | None) -> Color | None:
-    if colour is None:
-        return None
-    level = round(0.299 * colour.red + 0.587 * colour.green + 0.114 * colour.blue, 4)
-    return Color(level, level, level)
+CREAM = HexColor(presentation.CREAM)
 
 
 @dataclass(frozen=True)
@@ -165,9 +147,7 @@ def _layout(options: PrintOptions) -> Layout:
 
 
 def _palette(options: PrintOptions) -> Palette:
-    palette = replace(STANDARD_PALETTE,
-                      page=CREAM if options.dyslexia and not options.greyscale else None)
-    return palette.greyscale() if options.greyscale else palette
+    return Palette.of(colours_for(options))
 
 
 def _style_maker(palette: Palette, ratio: float, gap: float) -> Callable[..., ParagraphStyle]:

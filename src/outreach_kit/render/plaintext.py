@@ -1,30 +1,25 @@
 """Plain-text output: any document as readable text, for email bodies and screen readers.
 
-No markup at all, so nothing needs escaping; control characters other than tab and newline
-are dropped (a terminal would act on them). Lines are not wrapped: the reader's program does
-that.
+No markup at all, so nothing needs escaping; control characters are cleaned as in every
+format (:func:`.presentation.clean_text`: a terminal would act on them). Lines are not
+wrapped: the reader's program does that.
 """
 
 from __future__ import annotations
 
-import re
-
 from .. import document as d
+from .presentation import callout_label, clean_text, example_note, safe_link
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _UNDERLINE = {1: "=", 2: "-"}
-
-
-def _clean(text: str) -> str:
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _inline(inline: d.Inline) -> str:
     parts = []
     for span in inline:
-        text = _clean(span.text)
-        if span.href and span.href not in (text, f"tel:{text}", f"mailto:{text}"):
-            text = f"{text} ({_clean(span.href)})"
+        text = clean_text(span.text)
+        href = span.href if safe_link(span.href) else None
+        if href and href not in (text, f"tel:{text}", f"mailto:{text}"):
+            text = f"{text} ({clean_text(href)})"
         parts.append(text)
     return "".join(parts)
 
@@ -39,32 +34,32 @@ def render_plaintext(document: d.Document) -> str:
     blocks: list[list[str]] = []
     cover = document.cover
     if cover is not None:
-        lines = _heading(_clean(cover.title), 1)
+        lines = _heading(clean_text(cover.title), 1)
         if cover.subtitle:
-            lines.append(_clean(cover.subtitle))
+            lines.append(clean_text(cover.subtitle))
         for label, value in (("From", cover.service), ("Your worker", cover.keyworker),
                              ("Contact", cover.contact), ("Date", cover.date_text)):
             if value:
-                lines.append(f"{label}: {_clean(value)}")
+                lines.append(f"{label}: {clean_text(value)}")
         blocks.append(lines)
     for notice in document.notices:
-        blocks.append([f"Please note: {_clean(notice)}"])
+        blocks.append([f"Please note: {clean_text(notice)}"])
     standalone_letter = document.kind == "letter"
     for section in document.sections:
         if not (section.kind is d.SectionKind.LETTER and standalone_letter):
-            blocks.append(_heading(_clean(section.title), 1))
+            blocks.append(_heading(clean_text(section.title), 1))
         if section.intro:
             blocks.append([_inline(section.intro)])
         if section.content_warning:
-            blocks.append([f"Before you read: {_clean(section.content_warning)}"])
+            blocks.append([f"Before you read: {clean_text(section.content_warning)}"])
         if section.time_needed_minutes:
             blocks.append([f"Time needed: about {section.time_needed_minutes} minutes"])
         if section.kind is d.SectionKind.CONTENTS:
-            blocks.append([f"- {_clean(s.title)}" for s in document.sections
+            blocks.append([f"- {clean_text(s.title)}" for s in document.sections
                            if s.in_contents and s.kind is not d.SectionKind.CONTENTS])
             continue
         for block in section.blocks:
-            lines = _block(block)
+            lines = _block(block, document.labels)
             if lines:
                 blocks.append(lines)
         review = []
@@ -77,13 +72,13 @@ def render_plaintext(document: d.Document) -> str:
     meta = document.meta
     footer = []
     if meta.content_version:
-        footer.append(f"Content version {_clean(meta.content_version)}.")
+        footer.append(f"Content version {clean_text(meta.content_version)}.")
     if footer:
         blocks.append(footer)
     return "\n\n".join("\n".join(lines) for lines in blocks) + "\n"
 
 
-def _block(block: d.Block) -> list[str]:
+def _block(block: d.Block, labels: d.Labels) -> list[str]:
     match block:
         case d.Heading(text=text, level=level):
             return _heading(_inline(text), level)
@@ -93,21 +88,21 @@ def _block(block: d.Block) -> list[str]:
             return [f"- {_inline(item)}" for item in items]
         case d.Steps(items=items):
             return [f"{i}. {_inline(item)}" for i, item in enumerate(items, start=1)]
-        case d.Callout(body=body, title=title, tone=tone):
-            heading = _inline(title) or tone.value.capitalize()
-            return [f"[{heading}]", *(_inline(part) for part in body)]
+        case d.Callout(body=body):
+            heading = _inline(callout_label(block, labels))
+            return [*([f"[{heading}]"] if heading else []), *(_inline(part) for part in body)]
         case d.WriteIn(prompt=prompt, lines=count, choices=choices):
             return [_inline(prompt), *(f"[ ] {_inline(c)}" for c in choices),
                     *("_" * 50 for _ in range(count))]
         case d.ServiceCard():
-            return _service(block)
+            return _service(block, example_note(block, labels))
         case d.QRLink(url=url, label=label):
-            return [f"{_clean(label)}: {_clean(url)}"]
+            return [f"{clean_text(label)}: {clean_text(url)}"]
         case d.ContactLine():
             return [_contact(block)]
         case d.WalletCard(title=title, contacts=contacts, steps=steps):
-            return [_clean(title), *(_contact(c) for c in contacts),
-                    *(f"{i}. {_clean(s)}" for i, s in enumerate(steps, start=1))]
+            return [clean_text(title), *(_contact(c) for c in contacts),
+                    *(f"{i}. {clean_text(s)}" for i, s in enumerate(steps, start=1))]
         case d.Letter():
             return _letter(block)
         case d.PageBreak():
@@ -116,21 +111,21 @@ def _block(block: d.Block) -> list[str]:
 
 
 def _contact(contact: d.ContactLine) -> str:
-    note = f" ({_clean(contact.note)})" if contact.note else ""
-    return f"{_clean(contact.label)}: {_clean(contact.number)}{note}"
+    note = f" ({clean_text(contact.note)})" if contact.note else ""
+    return f"{clean_text(contact.label)}: {clean_text(contact.number)}{note}"
 
 
-def _service(card: d.ServiceCard) -> list[str]:
-    lines = [_clean(card.name)]
-    if card.example:
-        lines.append("(Example entry: replace it with a real service before printing.)")
+def _service(card: d.ServiceCard, note: str) -> list[str]:
+    lines = [clean_text(card.name)]
+    if note:
+        lines.append(f"({clean_text(note)})")
     lines.append(_inline(card.description))
     phone = card.phone + (f" ({card.phone_note})" if card.phone_note else "") if card.phone else ""
     for label, value in (("Phone", phone), ("Text", card.text), ("Web", card.web),
                          ("Email", card.email), ("Address", card.address),
                          ("Open", card.hours), ("Cost", card.cost), ("For", card.for_whom)):
         if value:
-            lines.append(f"{label}: {_clean(value)}")
+            lines.append(f"{label}: {clean_text(value)}")
     if card.last_checked:
         lines.append(f"Details checked {d.uk_date(card.last_checked)}")
     return lines
@@ -138,14 +133,14 @@ def _service(card: d.ServiceCard) -> list[str]:
 
 def _letter(letter: d.Letter) -> list[str]:
     head = letter.letterhead
-    lines = [_clean(x) for x in (head.organisation, *head.address_lines) if x]
+    lines = [clean_text(x) for x in (head.organisation, *head.address_lines) if x]
     if lines:
         lines.append("")
-    lines.append(_clean(letter.date_text))
+    lines.append(clean_text(letter.date_text))
     for part in (letter.greeting, *letter.paragraphs, letter.sign_off):
         if part:
             lines += ["", _inline(part)]
-    signature = [_clean(x) for x in (letter.signer_name, letter.signer_role) if x]
+    signature = [clean_text(x) for x in (letter.signer_name, letter.signer_role) if x]
     if signature:
         lines += ["", *signature]
     return lines
