@@ -11,10 +11,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..content.library import ContentLibrary
-from ..document import Document, Section
+from ..document import Document, Letterhead, Section
 from ..errors import RecipeError
 from .build import build_letterhead, letter_document, letter_section
-from .checks import LetterChecks, check_letter
+from .checks import LetterChecks, check_letter, worker_notes
 from .compose import ComposedLetter, compose_letter, with_template_body
 from .library import letter_library
 from .recipe import LetterRecipe, load_letter_recipe
@@ -26,10 +26,19 @@ class MadeLetter:
     letter: ComposedLetter
     document: Document
     checks: LetterChecks
+    letterhead: Letterhead
+
+    def pack_section(self) -> Section:
+        """The same letter as a section for ``build_pack(..., letter_section=...)``."""
+        return letter_section(self.letter, self.letterhead)
 
     @property
     def guidance(self) -> tuple[str, ...]:
         return self.letter.guidance
+
+    def worker_notes(self) -> list[str]:
+        """Guidance, checks and the consent reminder for the worker (never the letter)."""
+        return worker_notes(self.letter, self.checks)
 
 
 def make_letter(
@@ -53,7 +62,7 @@ def make_letter(
         letter = with_template_body(letter, output)
     letterhead = build_letterhead(recipe.letterhead, logo_bytes)
     document = letter_document(letter, letterhead)  # no content version: a personal letter
-    return MadeLetter(letter, document, check_letter(letter, content.terms))
+    return MadeLetter(letter, document, check_letter(letter, content.terms), letterhead)
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,9 @@ class PackLetter:
     section: Section
     letter: ComposedLetter
     checks: LetterChecks
+
+    def worker_notes(self) -> list[str]:
+        return worker_notes(self.letter, self.checks)
 
 
 def make_pack_letter(
