@@ -146,7 +146,17 @@ def test_build_batch_reports_a_broken_recipe_and_builds_the_rest(tmp_path, capsy
             in captured.err)
     assert "Traceback" not in captured.err
     assert "built 3 of 4 packs" in captured.out
-    assert "Building" in captured.err  # the progress bar is on stderr
+    assert "Building" not in captured.err  # no progress bar when stderr is not a terminal
+
+
+def test_build_batch_draws_the_progress_bar_on_a_terminal(tmp_path, capsys, monkeypatch):
+    recipes = tmp_path / "recipes"
+    recipes.mkdir()
+    write(recipes, "one.yaml", RECIPE)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["build-batch", str(recipes), "-o", str(tmp_path / "packs"), "--format", "md",
+                 *CONTENT]) == 0
+    assert "Building" in capsys.readouterr().err
 
 
 def test_build_batch_all_good_with_format(tmp_path, capsys):
