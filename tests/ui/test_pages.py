@@ -161,12 +161,15 @@ def test_saved_recipe_holds_choices_not_the_person():
     at.checkbox(key=SWITCH_OFF).check().run()
     saved = next(b for b in at.get("download_button") if b.key == "recipe.save")
     # AppTest cannot click downloads; the page builds the file from the same choices.
-    from outreach_kit.outputs import recipe_yaml_without_personal_fields
+    from outreach_kit.assemble import save_recipe
+    from outreach_kit.assemble.choices import PackChoices, recipe_from_choices
+    from outreach_kit.content import load_library
 
     assert saved.label.startswith("Save these choices")
-    text = recipe_yaml_without_personal_fields({
-        "person_name": "Sam", "service_contact": "07700 900123",
-        "wallet_steps": ["Walk by the river"], "observations": ["only-way-to-switch-off"]})
+    choices = PackChoices(person_name="Sam", service_contact="07700 900123",
+                          wallet_steps=("Walk by the river",),
+                          observations=("only-way-to-switch-off",))
+    text = save_recipe(recipe_from_choices(choices, load_library(ROOT / "content")))
     data = yaml.safe_load(text)
     assert data["observations"] == ["only-way-to-switch-off"]
     assert "Sam" not in text and "07700" not in text and "river" not in text
