@@ -24,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from outreach_kit.content import load_library
+
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "examples" / "reference-pack.yaml"
 CLI = [sys.executable, "-m", "outreach_kit.cli.main"]
@@ -66,8 +68,6 @@ def make_batch(folder: Path, count: int) -> Path:
 
 
 def _observation_ids() -> list[str]:
-    from outreach_kit.content import load_library
-
     return list(load_library(ROOT / "content").observations)
 
 

@@ -193,6 +193,30 @@ def test_letter_page_checks_and_exports():
     assert "I just need a break from it all" in files["txt"].decode("utf-8")
 
 
+def test_letter_is_composed_once_per_change(monkeypatch: pytest.MonkeyPatch):
+    from outreach_kit.ui import page_letter
+
+    calls: list[int] = []
+    real = page_letter.make_letter
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(page_letter, "make_letter", counted)
+    at = page_app("page_letter").run()
+    assert len(calls) == 1, "the first draft, once"
+    at.text_area(key="w.letter.their_words").input("I need a break").run()
+    assert len(calls) == 2, "their words changed: composed and checked once"
+    at.checkbox(key="w.letter.consent").check().run()
+    assert len(calls) == 2, "nothing the letter is made from changed"
+    box = next(t for t in at.text_area if t.key.startswith("w.letter.text."))
+    box.input(box.value + " Take care.").run()
+    no_exceptions(at)
+    assert len(calls) == 3, "an edited paragraph: composed once more"
+    assert any("Take care." in repr(m.document) for m in at.session_state["letter.made"].values())
+
+
 def test_correcting_their_words_changes_the_letter():
     at = page_app("page_letter").run()
     at.text_input(key="w.letter.name").input("Sam")
