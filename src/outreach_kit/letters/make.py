@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..content.library import ContentLibrary
-from ..document import Document, Letterhead, Section
+from ..document import Document, Section
 from ..errors import RecipeError
 from .build import build_letterhead, letter_document, letter_section
 from .checks import LetterChecks, check_letter, worker_notes
@@ -26,11 +26,11 @@ class MadeLetter:
     letter: ComposedLetter
     document: Document
     checks: LetterChecks
-    letterhead: Letterhead
 
     def pack_section(self) -> Section:
-        """The same letter as a section for ``build_pack(..., letter_section=...)``."""
-        return letter_section(self.letter, self.letterhead)
+        """The same letter as a section for ``build_pack(..., letter_section=...)``: the
+        letter document's one section, listed in the pack's contents."""
+        return replace(self.document.sections[0], in_contents=True)
 
     @property
     def guidance(self) -> tuple[str, ...]:
@@ -62,7 +62,7 @@ def make_letter(
         letter = with_template_body(letter, output)
     letterhead = build_letterhead(recipe.letterhead, logo_bytes)
     document = letter_document(letter, letterhead)  # no content version: a personal letter
-    return MadeLetter(letter, document, check_letter(letter, content.terms), letterhead)
+    return MadeLetter(letter, document, check_letter(letter, content.terms))
 
 
 @dataclass(frozen=True)

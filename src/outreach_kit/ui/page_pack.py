@@ -148,11 +148,16 @@ def _services(library: ContentLibrary,
                               "w.service_ids", [], options=list(by_name),
                               format_func=lambda i: by_name.get(i, i))
     service_ids = [i for i in service_ids if i in by_name]
+    _example_data_notice(library, chosen_areas, service_ids)
+    return chosen_areas, service_ids
+
+
+def _example_data_notice(library: ContentLibrary, chosen_areas: list[str],
+                         service_ids: list[str]) -> None:
     if any(d.directory.example and (d.directory.area in chosen_areas or
                                     {s.id for s in d.services} & set(service_ids))
            for d in library.directories.values()):
         st.warning("Example data: replace with your area's services before printing.")
-    return chosen_areas, service_ids
 
 
 def _wallet_and_letter() -> tuple[tuple[str, ...], dict[str, Any] | None]:
