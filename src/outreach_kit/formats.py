@@ -75,7 +75,8 @@ def all_formats(*kinds: str) -> tuple[str, ...]:
     return tuple(fmt for fmt in FORMATS if fmt in wanted)
 
 
-def _listed(items: list[str], joiner: str = "or") -> str:
+def in_words(items: list[str], joiner: str = "or") -> str:
+    """``a, b or c``."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {joiner} {items[-1]}"
 
 
@@ -99,7 +100,7 @@ def format_for(path: Path, given: str | None = None,
             return fmt
     endings = [FORMATS[f].suffix for f in allowed]
     raise OptionError(f"cannot tell the format from '{path.name}': end the file name with "
-                      f"{_listed(endings)}, or use --format")
+                      f"{in_words(endings)}, or use --format")
 
 
 # ---------------------------------------------------------------------------- profiles

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..atomic import write_bytes_atomic
 from ..content import default_content_dir, load_library
 from ..errors import UsageError
-from ..formats import FORMATS, formats_for
+from ..formats import FORMATS, formats_for, in_words
 from ..letters.make import make_letter
 from ..outputs import render_document
 from .common import add_content_option, add_format_option, add_profile_option, output_format
@@ -28,7 +28,7 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Compose a therapeutic letter from a recipe (see examples/letter-*.yaml), print "
         "wording checks and a consent reminder, and save it as "
-        f"{', '.join(FORMATS[f].label for f in LETTER_FORMATS)}. The format comes from the "
+        f"{in_words([FORMATS[f].label for f in LETTER_FORMATS])}. The format comes from the "
         "file ending.")
     parser.add_argument("recipe", type=Path, help="letter recipe (YAML)")
     parser.add_argument("-o", "--output", type=Path, required=True,
