@@ -42,16 +42,16 @@ FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
 @dataclass(frozen=True)
 class DocumentKind:
     name: str
-    label: str
     formats: tuple[str, ...]  # the first is the default
 
 
 KINDS: dict[str, DocumentKind] = {k.name: k for k in (
-    DocumentKind("pack", "pack", ("pdf", "html", "md", "docx")),
-    DocumentKind("letter", "letter", ("pdf", "docx", "md", "txt")),
-    # A guide (PDF) or the session's slides (PPTX); the audience decides what is in them.
-    DocumentKind("training-facilitator", "facilitator guide", ("pdf", "pptx")),
-    DocumentKind("training-participant", "participant handout", ("pdf", "pptx")),
+    DocumentKind("pack", ("pdf", "html", "md", "docx")),
+    DocumentKind("letter", ("pdf", "docx", "md", "txt")),
+    # The guide or handout (PDF), or the session's slides (PPTX); the audience decides
+    # what is in them (participants never see answers or facilitator notes).
+    DocumentKind("training-facilitator", ("pdf", "pptx")),
+    DocumentKind("training-participant", ("pdf", "pptx")),
 )}
 
 TRAINING_AUDIENCES: tuple[str, ...] = ("facilitator", "participant")
