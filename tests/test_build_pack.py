@@ -12,8 +12,12 @@ from pathlib import Path
 import pytest
 
 from outreach_kit import document as doc
-from outreach_kit.assemble import Recipe, RecipeProblems, build_pack, wording
-from outreach_kit.assemble.recommend import GROUNDING_ID, HELP_NOW_ID
+from outreach_kit.assemble import Recipe, RecipeProblems, build_pack
+from outreach_kit.errors import ContentError
+
+# The fixture's modules marked role: grounding and role: help-right-now.
+GROUNDING_ID = "strategy-grounding-5-4-3-2-1"
+HELP_NOW_ID = "help-right-now"
 
 TODAY = dt.date(2026, 11, 26)
 NAME = "Samwise Zebedee"
@@ -75,7 +79,7 @@ def test_modules_follow_in_reading_order(fixture_library):
 
 def test_cover_with_name_and_details(fixture_library):
     cover = build_pack(fixture_library, full_recipe(), TODAY).cover
-    assert cover == doc.Cover(title=f"For {NAME}", subtitle=wording.COVER_SUBTITLE,
+    assert cover == doc.Cover(title=f"For {NAME}", subtitle=fixture_library.wording.cover.subtitle,
                               service="Harbour Drop-in", keyworker="Alex",
                               contact="0131 496 0123", date_text="26 November 2026")
 
@@ -137,12 +141,14 @@ def test_services_section_with_cards_and_example_notice(fixture_library):
     pack = build_pack(fixture_library, full_recipe(), TODAY)
     services = pack.section("services")
     cards = [b for b in services.blocks if isinstance(b, doc.ServiceCard)]
-    assert [c.name for c in cards] == ["Samaritans", "Breathing Space", "Example Drop-in"]
-    assert [c.example for c in cards] == [False, False, True]
-    assert cards[0].web == "https://www.samaritans.org/"
+    assert [c.name for c in cards] == ["Emergency services (999)", "NHS 24 (111)", "Samaritans",
+                                       "Breathing Space", "Example Drop-in"]
+    assert [c.example for c in cards] == [False, False, False, False, True]
+    assert cards[2].web == "https://www.samaritans.org/"
     # One QR code per web address, drawn inside the card, not a second block beside it.
     assert not [b for b in services.blocks if isinstance(b, doc.QRLink)]
-    assert pack.notices == (wording.EXAMPLE_NOTICE,)
+    assert pack.notices == ("Example data: replace with your area's services before printing.",)
+    assert pack.notices == (fixture_library.wording.example_notice,)
 
 
 def test_no_example_notice_without_example_services(fixture_library):
@@ -169,13 +175,46 @@ def test_help_now_listed_in_recipe_is_not_repeated(fixture_library):
     assert pack.sections[-2].id == HELP_NOW_ID
 
 
-def test_help_now_fallback_when_content_lacks_it(fixture_library):
+def test_a_pack_needs_the_help_now_page(fixture_library):
     partial = dataclasses.replace(fixture_library, modules={
         k: v for k, v in fixture_library.modules.items() if k != HELP_NOW_ID})
-    pack = build_pack(partial, Recipe(), TODAY)
-    help_now = pack.section(HELP_NOW_ID)
-    numbers = [b.number for b in help_now.blocks if isinstance(b, doc.ContactLine)]
-    assert numbers[:3] == ["999", "111", "116 123"]
+    with pytest.raises(ContentError) as caught:
+        build_pack(partial, Recipe(), TODAY)
+    assert "no module has 'role: help-right-now'" in str(caught.value)
+
+
+def test_a_pack_needs_the_fixed_wording(fixture_library):
+    with pytest.raises(ContentError) as caught:
+        build_pack(dataclasses.replace(fixture_library, wording=None), Recipe(), TODAY)
+    assert "wording.yaml" in str(caught.value)
+
+
+def test_help_page_and_wallet_card_read_numbers_from_the_service_directory(library):
+    pack = build_pack(library, Recipe(), TODAY)
+    help_now = pack.section(library.help_now_module().id)
+    emergency = help_now.blocks[0]
+    assert isinstance(emergency, doc.Callout) and emergency.tone is doc.Tone.SAFETY
+    assert doc.plain(emergency.title) == "999: Emergency. Free, any time."
+    headings = [doc.plain(b.text) for b in help_now.blocks if isinstance(b, doc.Heading)]
+    assert headings[:2] == ["111: NHS 24. Free, day or night.",
+                            "116 123: Samaritans. Free, day or night."]
+    # One number changed in the directory changes the help page and the wallet card.
+    samaritans = library.services["samaritans"]
+    changed = dataclasses.replace(library, services={
+        **library.services, "samaritans": samaritans.model_copy(update={"phone": "116 999"})})
+    pack = build_pack(changed, Recipe(), TODAY)
+    headings = [doc.plain(b.text) for b in pack.section("help-right-now").blocks
+                if isinstance(b, doc.Heading)]
+    assert "116 999: Samaritans. Free, day or night." in headings
+    card = next(b for b in pack.sections[-1].blocks if isinstance(b, doc.WalletCard))
+    assert [c.number for c in card.contacts] == ["999", "111", "116 999"]
+
+
+def test_every_builder_fills_labels_from_the_wording(fixture_library):
+    labels = build_pack(fixture_library, Recipe(), TODAY).labels
+    assert labels.callout(doc.Tone.SAFETY) == "Staying safer"
+    assert labels.callout(doc.Tone.TIP) == "Tip"
+    assert labels.example_service == fixture_library.wording.example_notice
 
 
 def test_wallet_card_with_personal_steps(fixture_library):
@@ -189,7 +228,9 @@ def test_wallet_card_with_personal_steps(fixture_library):
 def test_wallet_card_gentle_defaults(fixture_library):
     pack = build_pack(fixture_library, full_recipe(wallet_steps=[]), TODAY)
     card = next(b for b in pack.sections[-1].blocks if isinstance(b, doc.WalletCard))
-    assert card.steps == wording.WALLET_DEFAULT_STEPS and len(card.steps) == 3
+    assert card.steps == tuple(fixture_library.wording.wallet_card.default_steps)
+    assert card.steps[0] == "Breathe out slowly, longer than you breathe in."
+    assert len(card.steps) == 3
 
 
 def test_letter_section_hook(fixture_library):

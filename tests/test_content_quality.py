@@ -8,6 +8,7 @@ and reports them all together, so one run tells an editor everything to fix.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import statistics
 import unicodedata
 from collections.abc import Iterator
@@ -307,3 +308,51 @@ def test_validate_strict_passes(content_dir, capsys):
     out = capsys.readouterr()
     assert code == 0, out.err + out.out
     assert out.out.startswith("OK: ")
+
+
+# ---------------------------------------------------------------------------- fixed wording
+
+
+def test_fixed_wording_reads_as_easily_as_a_module(library):
+    """content/wording.yaml (cover, how-to-use, wallet card, labels) meets the module floor."""
+    wording = library.wording
+    prose = "\n".join(" ".join(text.split()) for _, text in wording.client_text())
+    assert "You can skip any page." in prose and "Staying safer" in prose
+    score = readability(prose)
+    assert score.reading_ease >= MIN_READING_EASE, score
+    assert score.average_sentence_words < 20, score
+    assert not find_stigma(prose, library.terms)
+
+
+# Any UK phone number a reader might dial: 999, 111, 116 xxx, or an 0-number.
+_PHONE = re.compile(r"(?<![\d])(?:999|111|116 ?\d{3}|0\d{3,4}(?: ?\d{2,4}){1,3})(?![\d])")
+
+
+def test_every_number_in_client_text_is_a_service_number(library):
+    """A number written in a sentence ("call Samaritans on 116 123") must still be the phone
+    of a service in content/resources/, so a changed number is caught wherever it is told."""
+    phones = {s.phone.replace(" ", "") for s in library.services.values() if s.phone}
+    items = [*client_modules(library), library.wording]
+    strays = {}
+    for item in items:
+        for loc, text in item.client_text():
+            for number in _PHONE.findall(text):
+                if number.replace(" ", "") not in phones:
+                    strays[(getattr(item, "id", "wording"), loc)] = number
+    assert not strays, strays
+    assert _PHONE.findall("Call 116 123 or 0800 83 85 87, or 999.") == [
+        "116 123", "0800 83 85 87", "999"]
+
+
+def test_help_page_and_wallet_card_numbers_are_written_only_in_the_directory(content_dir):
+    """Crisis numbers live once: the help page and the wallet card name services instead."""
+    help_page = (content_dir / "modules" / "help-right-now.yaml").read_text(encoding="utf-8")
+    body = yaml.safe_load(help_page)["body"]
+    contacts = [b["contact"] for b in body if "contact" in b]
+    assert len(contacts) == 5
+    for contact in contacts:
+        assert not _PHONE.search(contact["heading"]), contact["heading"]
+    wording = (content_dir / "wording.yaml").read_text(encoding="utf-8")
+    for card_line in yaml.safe_load(wording)["wallet_card"]["contacts"]:
+        assert set(card_line) <= {"service", "label", "note"}
+        assert not _PHONE.search(card_line["label"] + " " + card_line.get("note", ""))

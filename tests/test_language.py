@@ -350,3 +350,16 @@ def test_item_readability_scores_client_text_and_skips_worker_notes(library):
     score = item_readability(client)
     assert score is not None and score.words > 50 and 0 < score.reading_ease <= 121
     assert item_readability(client.model_copy(update={"audience": Audience.WORKER})) is None
+
+
+def test_the_fixed_wording_is_checked_like_a_module(content):
+    wording = content / "wording.yaml"
+    edit(wording, '"You can skip any page."', '"You can skip any page, like addicts do."')
+    (stigma,) = check_library(load_library(content))
+    assert (stigma.path, stigma.field) == (str(wording), "how_to_use.points[0]")
+    assert stigma.message.startswith('"addicts" (addict)')
+    edit(wording, '"You can skip any page, like addicts do."', f'"{HARD}"')
+    edit(wording, '"There is no right order and no test."', f'"{HARD}"')
+    edit(wording, '"Some pages have space to write.', f'"{HARD} ')
+    (hard,) = check_library(load_library(content))
+    assert hard.path == str(wording) and hard.message.startswith("reading ease is ")

@@ -34,7 +34,7 @@ def all_variants(letters):
 def test_letter_files_load_without_problems(library, content_dir):
     letter_dir = str(content_dir / "letters")
     assert [str(p) for p in library.problems if p.path.startswith(letter_dir)] == []
-    assert len(library.extras["LetterLibraryFile"]) >= 2
+    assert len(library.items_of(LetterLibraryFile)) >= 2
     _, problems = letter_problems(library)
     assert problems == []
 
@@ -113,7 +113,7 @@ def test_every_type_reminds_the_worker_about_agreement(letters):
 
 
 def test_letter_files_record_review_and_sources(library):
-    for item in library.extras["LetterLibraryFile"]:
+    for item in library.items_of(LetterLibraryFile):
         assert item.author
         assert item.sources
         assert item.next_review > item.last_reviewed

@@ -346,12 +346,12 @@ def test_cli_usage_errors(tmp_path, capsys):
 def test_a_letter_inside_a_pack_reaches_every_pack_format(library):
     from outreach_kit.assemble import Recipe, build_pack
     from outreach_kit.document import SectionKind
-    from outreach_kit.letters.make import pack_letter_section
+    from outreach_kit.letters.make import make_pack_letter
     from outreach_kit.render.html import render_html
 
-    section = pack_letter_section(library, {
+    section = make_pack_letter(library, {
         "letter_type": "after-conversation", "person": {"name": "Sam"},
-        "edited": {"opening": EDITED_OPENING}, "signer": {"name": "Alex"}}, TODAY)
+        "edited": {"opening": EDITED_OPENING}, "signer": {"name": "Alex"}}, TODAY).section
     pack = build_pack(library, Recipe(person_name="Sam"), TODAY, letter_section=section)
     assert [s.kind for s in pack.sections].count(SectionKind.LETTER) == 1
     for fmt in ("pdf", "docx", "md", "txt"):
@@ -363,10 +363,10 @@ def test_a_letter_inside_a_pack_reaches_every_pack_format(library):
 
 def test_pack_letter_data_errors_name_the_field(library):
     from outreach_kit.errors import RecipeError
-    from outreach_kit.letters.make import pack_letter_section
+    from outreach_kit.letters.make import make_pack_letter
 
     with pytest.raises(RecipeError, match=r"letter: check person\.nmae"):
-        pack_letter_section(library, {"letter_type": "hand-over", "person": {"nmae": "x"}},
+        make_pack_letter(library, {"letter_type": "hand-over", "person": {"nmae": "x"}},
                             TODAY)
 
 

@@ -196,3 +196,78 @@ def test_duplicate_ids_inside_the_model_name_the_real_field(tmp_path):
         ("model.yaml", "categories[0].subthemes[1].id")]
     # the first subtheme with that id stays, as modules do
     assert library.subthemes["blocking-out"].name == "Blocking out thoughts and feelings"
+
+
+# ---------------------------------------------------------------- wording, numbers, roles
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _line_of(path: Path, words: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if words in line)
+
+
+def _problems(root: Path) -> set[tuple[str, int | None, str, str]]:
+    return {(e.path, e.line, e.field, e.message) for e in errors_of(root)}
+
+
+def test_wording_file_is_required_and_checked_like_any_content_file(tmp_path):
+    root = copy_minimal(tmp_path)
+    wording = root / "wording.yaml"
+    _edit(wording, "  subtitle:", "  subtitel:")
+    line = _line_of(wording, "subtitel:")
+    found = {(p, ln, f) for p, ln, f, m in _problems(root) if "unknown field" in m}
+    assert found == {("wording.yaml", line, "cover.subtitel")}
+    wording.unlink()
+    assert ("wording.yaml", None, "", "required file is missing") in _problems(root)
+
+
+def test_wallet_card_must_name_a_service_with_a_phone_number(tmp_path):
+    root = copy_minimal(tmp_path)
+    wording = root / "wording.yaml"
+    _edit(wording, "  contacts: []", "  contacts:\n    - service: nowhere\n      label: Help\n"
+          "    - service: test-drop-in\n      label: Drop-in")
+    assert _problems(root) == {
+        ("wording.yaml", _line_of(wording, "nowhere"), "wallet_card.contacts[0].service",
+         "unknown service 'nowhere'")}
+    _edit(root / SERVICES, '    phone: "0800 000 000"\n', '    web: https://example.org\n')
+    assert ("wording.yaml", _line_of(wording, "test-drop-in"),
+            "wallet_card.contacts[1].service",
+            "service 'test-drop-in' has no phone number") in _problems(root)
+
+
+def test_contact_block_takes_its_number_from_a_service(tmp_path):
+    root = copy_minimal(tmp_path)
+    module = root / MODULE
+    _edit(module, "body:\n", "body:\n  - contact:\n      service: test-drop-in\n"
+          "      heading: Drop in. Free.\n  - contact:\n      service: no-such-line\n"
+          "      heading: Nobody.\n")
+    assert _problems(root) == {
+        (MODULE, _line_of(module, "no-such-line"), "body[1].contact.service",
+         "unknown service 'no-such-line'")}
+
+
+def test_a_role_belongs_to_one_module(tmp_path):
+    root = copy_minimal(tmp_path)
+    first = root / MODULE
+    _edit(first, "audience: client\n", "audience: client\nrole: help-right-now\n")
+    second = root / "modules" / "take-another-break.yaml"
+    second.write_text(first.read_text().replace("id: take-a-break", "id: take-another-break"))
+    library = load_library(root)
+    assert library.help_now_module().id == "take-a-break"
+    assert {(p.path, p.line, p.field) for p in library.errors} == {
+        (str(second), _line_of(second, "role:"), "role")}
+    assert "already given to module 'take-a-break'" in library.errors[0].message
+
+
+def test_a_reason_may_only_use_its_own_placeholders(tmp_path):
+    root = copy_minimal(tmp_path)
+    wording = root / "wording.yaml"
+    _edit(wording, '"Picked for you: {what}"', '"Picked for you, {name}: {what}"')
+    assert _problems(root) == {
+        ("wording.yaml", _line_of(wording, "  picked:"), "reasons.picked",
+         "picked may use {what}; not name")}

@@ -6,6 +6,8 @@ import builtins
 import io
 import re
 import socket
+import subprocess
+import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -19,6 +21,8 @@ from pypdf.generic import ContentStream
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 from sample_documents import every_block_document
 
 from outreach_kit.document import (
@@ -35,6 +39,7 @@ from outreach_kit.document import (
     Section,
     SectionKind,
     ServiceCard,
+    Span,
     Tone,
     WalletCard,
     WriteIn,
@@ -42,10 +47,12 @@ from outreach_kit.document import (
     user_text,
 )
 from outreach_kit.errors import ImageError
+from outreach_kit.render.escape import para_markup
 from outreach_kit.render.fonts import drawable_text, register_fonts
 from outreach_kit.render.options import PrintOptions
 from outreach_kit.render.pdf import render_pdf
-from outreach_kit.render.pdf_flowables import qr_fill_operators
+from outreach_kit.render.pdf_markup import parsed_frags
+from outreach_kit.render.pdf_qr import qr_fill_operators
 from outreach_kit.render.pdf_story import StoryBuilder, stack_height
 from outreach_kit.render.pdf_styles import CREAM, styles_for
 
@@ -212,7 +219,7 @@ def test_contents_page_numbers_are_right_in_every_a4_profile(rendered, profile, 
 
 
 def test_contents_page_numbers_are_right_on_a5_pages_before_imposition(monkeypatch, document):
-    monkeypatch.setattr("outreach_kit.render.pdf.impose_booklet", lambda pdf: pdf)
+    monkeypatch.setattr("outreach_kit.render.booklet.impose_booklet", lambda pdf: pdf)
     reader = read(render_pdf(document, PROFILES["everything"]))
     assert float(reader.pages[0].mediabox.width) == pytest.approx(419.53, abs=0.1)  # A5
     starts = outline_pages(reader)
@@ -422,6 +429,16 @@ def test_service_cards_show_details_example_banner_and_qr_codes(standard, docume
         qr_codes += sum(1 for (a, op_a), (_, op_b) in pairwise(ops)
                         if op_a == b"re" and float(a[3]) == 1 and op_b == b"f")
     assert qr_codes == sum(1 for card in cards if card.web.startswith("https://")) + 1
+
+
+def test_pdf_renderer_loads_neither_pypdf_nor_barcode_widgets():
+    # Start-up: pypdf is for A5 booklets only; the QR encoder is loaded on its own.
+    code = ("import sys, outreach_kit.render.pdf; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pypdf' "
+            "or m.startswith('reportlab.graphics.barcode')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    assert loaded == "[]"
 
 
 def test_qr_code_matches_reportlabs_qr_widget():
@@ -713,6 +730,37 @@ def test_any_text_renders_and_comes_back_from_the_text_layer(text):
     assert_text_layer_shows(render_pdf(nasty_document(text)), text)
 
 
+def reportlab_frags(markup: str, style) -> list[dict]:
+    """What ReportLab's own parser makes of ``markup``, as comparable dicts."""
+    _, frags, _ = ParaParser().parse(cleanBlockQuotedText(markup), style)
+    return [dict(vars(frag)) for frag in frags]
+
+
+SPANS = st.builds(Span, text=st.one_of(st.text(max_size=20), st.sampled_from(NASTY[:15])),
+                  bold=st.booleans(), italic=st.booleans(),
+                  href=st.one_of(st.none(), st.sampled_from(
+                      ["https://example.org/a?b=1&c=<2>", "tel:0800 123", "mailto:a@b.c",
+                       "javascript:alert(1)", 'https://x.org/"quoted"'])))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(SPANS, max_size=5), st.booleans())
+def test_fast_markup_reading_gives_reportlabs_fragments(spans, italics):
+    style = styles_for(PrintOptions()).body
+    markup = para_markup(tuple(spans), italics=italics)
+    read = parsed_frags(markup, style)
+    assert read is not None  # everything the renderer writes is in the grammar
+    text, frags = read
+    assert text == cleanBlockQuotedText(markup)
+    assert [dict(vars(frag)) for frag in frags] == reportlab_frags(markup, style)
+
+
+@pytest.mark.parametrize("markup", ["<b>open", "a</b>", "<img src='x'/>", "<br/>",
+                                    "<b><i>crossed</b></i>", "&nbsp;", "&#65;", "<a name='x'>"])
+def test_markup_outside_the_grammar_goes_to_reportlabs_parser(markup):
+    assert parsed_frags(markup, styles_for(PrintOptions()).body) is None
+
+
 # ---------------------------------------------------------------------------- print layout
 
 REFERENCE_RECIPE = "examples/reference-pack.yaml"
@@ -880,7 +928,7 @@ def footer_sizes(page, bottom: float) -> list[float]:
 @pytest.mark.parametrize("profile", list(PROFILES))
 def test_footer_is_9_point_or_14_in_large_print_in_every_profile(monkeypatch, document,
                                                                  profile):
-    monkeypatch.setattr("outreach_kit.render.pdf.impose_booklet", lambda pdf: pdf)
+    monkeypatch.setattr("outreach_kit.render.booklet.impose_booklet", lambda pdf: pdf)
     options = PROFILES[profile]
     layout = styles_for(options).layout
     reader = read(render_pdf(document, options))

@@ -184,8 +184,11 @@ def test_reflective_supervision_quiz_and_card_requirements(kit):
 def _copy_training(content_dir: Path, tmp_path: Path) -> Path:
     root = tmp_path / "content"
     root.mkdir()
-    for name in ("content.yaml", "model.yaml"):
+    for name in ("content.yaml", "model.yaml", "wording.yaml"):
         (root / name).write_text((content_dir / name).read_text())
+    (root / "resources").mkdir()  # the services the wallet card names
+    (root / "resources" / "scotland-national.yaml").write_text(
+        (content_dir / "resources" / "scotland-national.yaml").read_text())
     (root / "language").mkdir()
     (root / "language" / "terms.yaml").write_text(
         (content_dir / "language" / "terms.yaml").read_text())

@@ -9,3 +9,9 @@ The pipeline is load -> validate -> assemble -> render:
 """
 
 __version__ = "0.1.0"
+
+# Kinds of content file defined above the content layer (letters and training build on it,
+# so the loader must not import them itself). Each module here calls
+# ``content.kinds.register_kind`` when imported; the loader imports this list before it
+# reads a folder. A new kind of content is one more module name here.
+CONTENT_KIND_MODULES = ("outreach_kit.letters.schema", "outreach_kit.training.schema")

@@ -11,6 +11,9 @@ from .content.library import ContentLibrary
 from .content.schema import ServiceDirectoryFile
 from .errors import Problem
 from .language import check_library
+from .letters.library import letter_problems
+from .letters.schema import LetterLibraryFile
+from .training.kit import check_training
 
 
 def review_warnings(library: ContentLibrary, today: dt.date) -> list[Problem]:
@@ -28,10 +31,8 @@ def review_warnings(library: ContentLibrary, today: dt.date) -> list[Problem]:
             if item.directory.example:
                 line, _ = source.locate(("directory", "example"))
                 # A note, not a warning: the shipped example must not fail --strict.
-                warnings.append(Problem(
-                    str(source.path), line, "directory.example",
-                    "example data: replace with your area's services before printing",
-                    "note"))
+                warnings.append(Problem(str(source.path), line, "directory.example",
+                                        _example_note(library), "note"))
             for i, service in enumerate(item.services):
                 if service.check_due <= today:
                     line, _ = source.locate(("services", i, "last_checked"))
@@ -42,15 +43,16 @@ def review_warnings(library: ContentLibrary, today: dt.date) -> list[Problem]:
     return warnings
 
 
+def _example_note(library: ContentLibrary) -> str:
+    """The pack's example-data notice, as a note: "example data: replace with ..."."""
+    notice = library.wording.example_notice if library.wording else "Example data."
+    return notice[:1].lower() + notice[1:].rstrip(".")
+
+
 def folder_problems(library: ContentLibrary) -> list[Problem]:
     """Checks that need a whole folder: letter types and slots, training cross-references."""
-    from .letters.library import letter_problems
-    from .letters.schema import LetterLibraryFile
-    from .training.kit import check_training
-
     # A content folder may leave letters out altogether; when it has some, they must be whole.
-    has_letters = any(isinstance(item, LetterLibraryFile) for item, _ in library.sources())
-    letters = letter_problems(library)[1] if has_letters else []
+    letters = letter_problems(library)[1] if library.items_of(LetterLibraryFile) else []
     return letters + check_training(library)
 
 

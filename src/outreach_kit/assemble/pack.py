@@ -10,22 +10,18 @@ Privacy: the person's name appears only on the cover, never in the document meta
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .. import document as doc
 from ..content import schema
 from ..content.library import ContentLibrary
+from ..content.wording import WordingFile
 from ..document import content_text
-from . import wording
+from ..errors import ContentError, Problem
 from .recipe import Recipe, RecipeProblems, check_recipe
-from .recommend import (
-    GROUNDING_ID,
-    HELP_NOW_ID,
-    KIND_ORDER,
-    Recommendation,
-    recommend,
-    safety_floor,
-)
+from .recommend import KIND_ORDER, Recommendation, recommend, safety_floor
+
+PhoneOf = Callable[[str], str]  # a service id -> its phone number
 
 
 def build_pack(
@@ -36,48 +32,61 @@ def build_pack(
 ) -> doc.Document:
     """The whole pack for one person. ``letter_section`` is an already-built letter.
 
-    Raises RecipeProblems when the recipe names ids the library does not have.
+    Raises RecipeProblems when the recipe names ids the library does not have, and
+    ContentError when the content lacks the fixed wording or the help-right-now page.
     """
     problems = check_recipe(recipe, library)
     if problems:
         raise RecipeProblems(problems)
+    wording = library.fixed_wording()
+    help_now = _help_now(library)
     picks = _picks(library, recipe)
-    help_now = library.modules.get(HELP_NOW_ID)
-    grounding = library.modules.get(GROUNDING_ID)
+    grounding = library.grounding_module()
+    placed = {help_now.id} | ({grounding.id} if grounding else set())
     if grounding is not None and grounding.audience is not schema.Audience.CLIENT:
         grounding = None
-
-    body_picks = [p for p in picks if p.module_id not in (HELP_NOW_ID, GROUNDING_ID)]
+    body_picks = [p for p in picks if p.module_id not in placed]
     modules_used = [library.modules[p.module_id] for p in body_picks]
+    phone_of = library.phone_of
 
-    sections: list[doc.Section] = [_how_to_use(), _contents()]
+    sections: list[doc.Section] = [_how_to_use(wording), _contents(wording)]
     if grounding is not None:
-        reason = next((p for p in picks if p.module_id == GROUNDING_ID), None)
-        sections.append(module_section(grounding, _intro(grounding, reason)))
+        reason = next((p for p in picks if p.module_id == grounding.id), None)
+        sections.append(module_section(grounding, _intro(grounding, reason), phone_of))
         modules_used.append(grounding)
     if letter_section is not None:
         sections.append(letter_section)
     sections += [module_section(library.modules[p.module_id],
-                                _intro(library.modules[p.module_id], p)) for p in body_picks]
+                                _intro(library.modules[p.module_id], p), phone_of)
+                 for p in body_picks]
 
-    services, any_example = _services(library, recipe)
+    services, any_example = _services(library, recipe, wording)
     if services is not None:
         sections.append(services)
-    if help_now is not None:
-        sections.append(module_section(help_now, content_text(help_now.summary),
-                                       kind=doc.SectionKind.HELP_NOW))
-        modules_used.append(help_now)
-    else:
-        sections.append(_help_now_fallback())
-    sections.append(_wallet_card(recipe.wallet_steps))
+    sections.append(module_section(help_now, content_text(help_now.summary), phone_of,
+                                   kind=doc.SectionKind.HELP_NOW))
+    modules_used.append(help_now)
+    sections.append(_wallet_card(wording, recipe.wallet_steps, phone_of))
 
     return doc.Document(
         kind="pack",
-        meta=_meta(library, recipe, modules_used),
+        meta=_meta(library, recipe, modules_used, wording),
         sections=tuple(sections),
-        cover=_cover(recipe, today),
-        notices=(wording.EXAMPLE_NOTICE,) if any_example else (),
+        cover=_cover(recipe, today, wording),
+        notices=(wording.example_notice,) if any_example else (),
+        labels=wording.labels(),
     )
+
+
+def _help_now(library: ContentLibrary) -> schema.Module:
+    """Every pack ends with the help-right-now page; a content folder without one cannot
+    make a pack (its numbers are never written in Python as a stand-in)."""
+    module = library.help_now_module()
+    if module is None:
+        raise ContentError([Problem(
+            str(library.root / "modules"), None, "role",
+            "no module has 'role: help-right-now'; every pack needs that page")])
+    return module
 
 
 # ---------------------------------------------------------------------------- choosing
@@ -113,14 +122,15 @@ def _intro(module: schema.Module, pick: Recommendation | None) -> doc.Inline:
 def module_section(
     module: schema.Module,
     intro: doc.Inline,
+    phone_of: PhoneOf,
     kind: doc.SectionKind = doc.SectionKind.MODULE,
 ) -> doc.Section:
-    """One content module as a document section."""
+    """One content module as a document section (``phone_of`` fills in contact numbers)."""
     return doc.Section(
         id=module.id,
         title=module.title,
         kind=kind,
-        blocks=tuple(module_blocks(module.body)),
+        blocks=tuple(module_blocks(module.body, phone_of)),
         intro=intro,
         time_needed_minutes=module.time_needed_minutes,
         content_warning=module.content_warning or "",
@@ -129,7 +139,7 @@ def module_section(
     )
 
 
-def module_blocks(body: Iterable[object]) -> Iterable[doc.Block]:
+def module_blocks(body: Iterable[object], phone_of: PhoneOf) -> Iterable[doc.Block]:
     for block in body:
         match block:
             case schema.HeadingBlock(heading=text):
@@ -152,15 +162,30 @@ def module_blocks(body: Iterable[object]) -> Iterable[doc.Block]:
                     lines=w.lines,
                     choices=tuple(content_text(c) for c in w.choices),
                 )
+            case schema.ContactBlock(contact=c):
+                yield from contact_blocks(c, phone_of(c.service))
+
+
+def contact_blocks(contact: schema.ContactBody, number: str) -> Iterable[doc.Block]:
+    """"<number>: <heading>" then the text; a callout when the contact has a tone."""
+    title = content_text(f"{number}: {contact.heading}")
+    text = content_text(contact.text) if contact.text else ()
+    if contact.tone is not None:
+        yield doc.Callout(body=(text,) if text else (), title=title,
+                          tone=doc.Tone(contact.tone.value))
+        return
+    yield doc.Heading(title, level=2)
+    if text:
+        yield doc.Paragraph(text)
 
 
 # ---------------------------------------------------------------------------- fixed pages
 
 
-def _cover(recipe: Recipe, today: dt.date) -> doc.Cover:
+def _cover(recipe: Recipe, today: dt.date, wording: WordingFile) -> doc.Cover:
     return doc.Cover(
-        title=f"For {recipe.person_name}" if recipe.person_name else wording.NEUTRAL_TITLE,
-        subtitle=wording.COVER_SUBTITLE,
+        title=f"For {recipe.person_name}" if recipe.person_name else wording.cover.title,
+        subtitle=wording.cover.subtitle,
         service=recipe.service_name or "",
         keyworker=recipe.keyworker_name or "",
         contact=recipe.service_contact or "",
@@ -168,53 +193,42 @@ def _cover(recipe: Recipe, today: dt.date) -> doc.Cover:
     )
 
 
-def _how_to_use() -> doc.Section:
+def _how_to_use(wording: WordingFile) -> doc.Section:
+    how = wording.how_to_use
     return doc.Section(
         id="how-to-use",
-        title=wording.HOW_TO_USE_TITLE,
+        title=how.title,
         kind=doc.SectionKind.HOW_TO_USE,
         blocks=(
-            doc.Paragraph(content_text(wording.HOW_TO_USE_LEAD), style="lead"),
-            doc.BulletList(tuple(content_text(p) for p in wording.HOW_TO_USE_POINTS)),
+            doc.Paragraph(content_text(how.lead), style="lead"),
+            doc.BulletList(tuple(content_text(p) for p in how.points)),
             doc.Callout(
-                body=(content_text(wording.HOW_TO_USE_HELP),),
-                title=content_text(wording.HOW_TO_USE_HELP_TITLE),
+                body=(content_text(how.help),),
+                title=content_text(how.help_title),
                 tone=doc.Tone.SAFETY,
             ),
         ),
     )
 
 
-def _contents() -> doc.Section:
-    return doc.Section(id="contents", title=wording.CONTENTS_TITLE,
+def _contents(wording: WordingFile) -> doc.Section:
+    return doc.Section(id="contents", title=wording.contents_title,
                        kind=doc.SectionKind.CONTENTS, in_contents=False)
 
 
-def _help_now_fallback() -> doc.Section:
-    return doc.Section(
-        id=HELP_NOW_ID,
-        title=wording.HELP_NOW_FALLBACK_TITLE,
-        kind=doc.SectionKind.HELP_NOW,
-        blocks=(
-            doc.Paragraph(content_text(wording.HELP_NOW_FALLBACK_LEAD), style="lead"),
-            *(doc.ContactLine(label, number, note)
-              for label, number, note in wording.HELP_NOW_FALLBACK_CONTACTS),
-        ),
-    )
-
-
-def _wallet_card(steps: list[str]) -> doc.Section:
+def _wallet_card(wording: WordingFile, steps: list[str], phone_of: PhoneOf) -> doc.Section:
+    words = wording.wallet_card
     card = doc.WalletCard(
-        title=wording.WALLET_CARD_TITLE,
-        contacts=tuple(doc.ContactLine(label, number, note)
-                       for label, number, note in wording.WALLET_CONTACTS),
-        steps=tuple(steps) if steps else wording.WALLET_DEFAULT_STEPS,
+        title=words.title,
+        contacts=tuple(doc.ContactLine(c.label, phone_of(c.service), c.note or "")
+                       for c in words.contacts),
+        steps=tuple(steps) if steps else tuple(words.default_steps),
     )
     return doc.Section(
         id="wallet-card",
-        title=wording.WALLET_SECTION_TITLE,
+        title=words.section_title,
         kind=doc.SectionKind.WALLET_CARD,
-        blocks=(doc.Paragraph(content_text(wording.WALLET_SECTION_LEAD)), card),
+        blocks=(doc.Paragraph(content_text(words.lead)), card),
     )
 
 
@@ -233,11 +247,12 @@ def chosen_services(library: ContentLibrary, recipe: Recipe) -> list[schema.Serv
     return list(found.values())
 
 
-def _services(library: ContentLibrary, recipe: Recipe) -> tuple[doc.Section | None, bool]:
+def _services(library: ContentLibrary, recipe: Recipe,
+              wording: WordingFile) -> tuple[doc.Section | None, bool]:
     services = chosen_services(library, recipe)
     if not services:
         return None, False
-    blocks: list[doc.Block] = [doc.Paragraph(content_text(wording.SERVICES_LEAD))]
+    blocks: list[doc.Block] = [doc.Paragraph(content_text(wording.services.lead))]
     any_example = False
     for service in services:
         example = library.directory_of(service.id).directory.example
@@ -247,7 +262,7 @@ def _services(library: ContentLibrary, recipe: Recipe) -> tuple[doc.Section | No
     oldest = min(s.last_checked for s in services)
     return doc.Section(
         id="services",
-        title=wording.SERVICES_TITLE,
+        title=wording.services.title,
         kind=doc.SectionKind.SERVICES,
         blocks=tuple(blocks),
         last_reviewed=oldest,
@@ -276,12 +291,13 @@ def service_card(service: schema.Service, example: bool = False) -> doc.ServiceC
 # ---------------------------------------------------------------------------- metadata
 
 
-def _meta(library: ContentLibrary, recipe: Recipe,
-          modules: list[schema.Module]) -> doc.DocumentMeta:
+def _meta(library: ContentLibrary, recipe: Recipe, modules: list[schema.Module],
+          wording: WordingFile) -> doc.DocumentMeta:
+    words = wording.document
     return doc.DocumentMeta(
-        title=wording.META_TITLE,
-        author=recipe.service_name or wording.META_AUTHOR,
-        subject=wording.META_SUBJECT,
+        title=words.title,
+        author=recipe.service_name or words.author,
+        subject=words.subject,
         language="en-GB",
         content_version=library.content_version,
         last_reviewed=min((m.last_reviewed for m in modules), default=None),
@@ -289,4 +305,5 @@ def _meta(library: ContentLibrary, recipe: Recipe,
     )
 
 
-__all__ = ["build_pack", "chosen_services", "module_blocks", "module_section", "service_card"]
+__all__ = ["build_pack", "chosen_services", "contact_blocks", "module_blocks", "module_section",
+           "service_card"]

@@ -13,10 +13,11 @@ How it works (observations -> subthemes -> modules):
    that kind linked to any of the category's subthemes is added; failing that, any module
    of that kind (so a thin library still gives a balanced pack).
 4. **Safety floor**, always added last: every client module with a ``safety_floor``
-   position in its content file, in that order (``help-right-now`` and the pages about
-   surviving an overdose, which fit everyone a pack is for: MODEL.md says the people this
-   is for face a high risk of overdose). Other staying-safer pages (tolerance, injecting
-   care, testing, drug alerts) come in through step 2 when they link to a touched subtheme.
+   position in its content file, in that order (the pages about surviving an overdose,
+   which fit everyone a pack is for: MODEL.md says the people this is for face a high risk
+   of overdose), then the module marked ``role: help-right-now``. Other staying-safer
+   pages (tolerance, injecting care, testing, drug alerts) come in through step 2 when they
+   link to a touched subtheme.
 
 Ranking: score (sum of the weights of touched subthemes a module answers, plus a little
 for each other touched category it reaches), then kind (making sense before trying,
@@ -33,9 +34,6 @@ from dataclasses import asdict, dataclass
 from ..content.library import ContentLibrary
 from ..content.schema import Audience, Module, ModuleKind
 from ..errors import RecipeError
-
-HELP_NOW_ID = "help-right-now"
-GROUNDING_ID = "strategy-grounding-5-4-3-2-1"
 
 # Most linked modules of each kind kept in one pack (balance and the floor come on top).
 # A pack is read by someone who may find reading hard: it stays short and can grow later.
@@ -72,12 +70,6 @@ KIND_ORDER: dict[ModuleKind, int] = {
 
 BALANCED_KINDS = (ModuleKind.STRATEGY, ModuleKind.CONNECTION, ModuleKind.HOPE)
 
-# How each kind is described in a reason, for the keyworker and for the reader.
-_BALANCE_WORDS = {
-    ModuleKind.STRATEGY: "a way to manage feelings",
-    ModuleKind.CONNECTION: "a way to connect with people",
-    ModuleKind.HOPE: "something hopeful",
-}
 
 
 @dataclass(frozen=True)
@@ -105,99 +97,121 @@ def recommend(library: ContentLibrary, observation_ids: Sequence[str]) -> list[R
     unknown = unknown_observations(library, observation_ids)
     if unknown:
         raise RecipeError(f"unknown observation '{unknown[0]}' (see content/model.yaml)")
-    observations = list(dict.fromkeys(observation_ids))
-    weights = Counter(library.subtheme_of(obs).id for obs in observations)
-    first_obs = {}
-    for obs in observations:
-        first_obs.setdefault(library.subtheme_of(obs).id, obs)
-    client_modules = [m for m in library.modules.values() if m.audience is Audience.CLIENT]
-    touched_categories = list(dict.fromkeys(library.category_of(s).id for s in weights))
-
-    def score(module: Module) -> float:
-        direct = sum(weights.get(s, 0) for s in module.subthemes)
-        reached = {library.category_of(s).id for s in module.subthemes
-                   if s in library.subthemes} & set(touched_categories)
-        return float(direct) + 0.25 * len(reached)
-
-    def best_first(modules: Iterable[Module]) -> list[Module]:
-        return sorted(modules, key=lambda m: (-score(m), KIND_ORDER[m.kind], m.id))
-
-    chosen: dict[str, Recommendation] = {}
-
-    # 2. modules linked to each touched subtheme, heaviest subtheme first
-    for subtheme_id in sorted(weights, key=lambda s: (-weights[s], observations.index(
-            first_obs[s]))):
-        linked = best_first(m for m in client_modules if subtheme_id in m.subthemes)
-        for kind, limit in PER_SUBTHEME.items():
-            of_kind = [m for m in linked if m.kind is kind]
-            taken = sum(1 for m in of_kind if m.id in chosen)
-            for module in of_kind:
-                if taken >= limit:
-                    break
-                if module.id not in chosen:
-                    chosen[module.id] = _linked(library, module, first_obs, weights,
-                                                score(module))
-                    taken += 1
-
-    # keep a pack short enough to read: the best few of each kind
-    ranked_linked = sorted(chosen.values(), key=lambda r: (
-        -r.score, KIND_ORDER[ModuleKind(r.kind)], r.module_id))
-    kept: list[Recommendation] = []
-    for kind, limit in MAX_PER_KIND.items():
-        kept += [r for r in ranked_linked if r.kind == kind][:limit]
-    chosen = {r.module_id: r for r in kept}
-
-    # 3. balance: each touched category gets a strategy, a connection and a hope module;
-    # first from modules linked to the category, then (second pass) any of that kind
-    for general in (False, True):
-        for category_id in touched_categories:
-            category_subthemes = {s.id for s in library.categories[category_id].subthemes}
-            for kind in BALANCED_KINDS:
-                if any(r.kind == kind and set(r.subtheme_ids) & category_subthemes
-                       for r in chosen.values()):
-                    continue
-                of_kind = [m for m in client_modules if m.kind is kind]
-                in_category = [m for m in of_kind if set(m.subthemes) & category_subthemes]
-                if general:
-                    if in_category or any(r.kind == kind for r in chosen.values()):
-                        continue  # one general pick serves every category lacking a link
-                    candidates = of_kind
-                else:
-                    candidates = in_category
-                pick = next((m for m in best_first(candidates) if m.id not in chosen), None)
-                if pick is not None:
-                    chosen[pick.id] = _balance(library, pick, kind, category_id, general)
-
+    ranking = _Ranking(library, list(dict.fromkeys(observation_ids)))
+    chosen = _keep_best_of_each_kind(ranking.linked())
+    ranking.balance(chosen)
     ranked = sorted(chosen.values(),
                     key=lambda r: (-r.score, KIND_ORDER[ModuleKind(r.kind)], r.module_id))
-
     # 4. the safety floor, always, in a fixed order
     floor = [r for r in safety_floor(library) if r.module_id not in chosen]
     return ranked + floor
 
 
+class _Ranking:
+    """What was noticed, weighed: the subthemes and categories touched, and module scores."""
+
+    def __init__(self, library: ContentLibrary, observations: list[str]) -> None:
+        self.library = library
+        self.observations = observations
+        self.weights = Counter(library.subtheme_of(obs).id for obs in observations)
+        self.first_obs: dict[str, str] = {}
+        for obs in observations:
+            self.first_obs.setdefault(library.subtheme_of(obs).id, obs)
+        self.client_modules = [m for m in library.modules.values()
+                               if m.audience is Audience.CLIENT]
+        self.touched_categories = list(dict.fromkeys(
+            library.category_of(s).id for s in self.weights))
+
+    def score(self, module: Module) -> float:
+        direct = sum(self.weights.get(s, 0) for s in module.subthemes)
+        reached = {self.library.category_of(s).id for s in module.subthemes
+                   if s in self.library.subthemes} & set(self.touched_categories)
+        return float(direct) + 0.25 * len(reached)
+
+    def best_first(self, modules: Iterable[Module]) -> list[Module]:
+        return sorted(modules, key=lambda m: (-self.score(m), KIND_ORDER[m.kind], m.id))
+
+    def linked(self) -> dict[str, Recommendation]:
+        """2. modules linked to each touched subtheme, heaviest subtheme first."""
+        chosen: dict[str, Recommendation] = {}
+        weights, observations = self.weights, self.observations
+        for subtheme_id in sorted(weights, key=lambda s: (-weights[s], observations.index(
+                self.first_obs[s]))):
+            linked = self.best_first(m for m in self.client_modules
+                                     if subtheme_id in m.subthemes)
+            for kind, limit in PER_SUBTHEME.items():
+                of_kind = [m for m in linked if m.kind is kind]
+                taken = sum(1 for m in of_kind if m.id in chosen)
+                for module in of_kind:
+                    if taken >= limit:
+                        break
+                    if module.id not in chosen:
+                        chosen[module.id] = _linked(self.library, module, self.first_obs,
+                                                    weights, self.score(module))
+                        taken += 1
+        return chosen
+
+    def balance(self, chosen: dict[str, Recommendation]) -> None:
+        """3. each touched category gets a strategy, a connection and a hope module; first
+        from modules linked to the category, then (second pass) any of that kind."""
+        for general in (False, True):
+            for category_id in self.touched_categories:
+                category = self.library.categories[category_id]
+                category_subthemes = {s.id for s in category.subthemes}
+                for kind in BALANCED_KINDS:
+                    if any(r.kind == kind and set(r.subtheme_ids) & category_subthemes
+                           for r in chosen.values()):
+                        continue
+                    of_kind = [m for m in self.client_modules if m.kind is kind]
+                    in_category = [m for m in of_kind
+                                   if set(m.subthemes) & category_subthemes]
+                    if general:
+                        if in_category or any(r.kind == kind for r in chosen.values()):
+                            continue  # one general pick serves every category lacking a link
+                        candidates = of_kind
+                    else:
+                        candidates = in_category
+                    pick = next((m for m in self.best_first(candidates)
+                                 if m.id not in chosen), None)
+                    if pick is not None:
+                        chosen[pick.id] = _balance(self.library, pick, kind, category_id,
+                                                   general)
+
+
+def _keep_best_of_each_kind(chosen: dict[str, Recommendation]) -> dict[str, Recommendation]:
+    """Keep a pack short enough to read: the best few of each kind."""
+    ranked_linked = sorted(chosen.values(), key=lambda r: (
+        -r.score, KIND_ORDER[ModuleKind(r.kind)], r.module_id))
+    kept: list[Recommendation] = []
+    for kind, limit in MAX_PER_KIND.items():
+        kept += [r for r in ranked_linked if r.kind == kind][:limit]
+    return {r.module_id: r for r in kept}
+
+
 def safety_floor(library: ContentLibrary) -> list[Recommendation]:
-    """The client modules with a ``safety_floor`` position, then ``help-right-now``."""
+    """The client modules with a ``safety_floor`` position, then the help-right-now page."""
     floor: list[Recommendation] = []
+    help_now = library.help_now_module()
     marked = sorted(
         (m for m in library.modules.values() if m.safety_floor is not None
-         and m.audience is Audience.CLIENT and m.id != HELP_NOW_ID),
-        key=lambda m: (m.safety_floor, m.id),
+         and m.audience is Audience.CLIENT and m is not help_now),
+        key=lambda m: (m.safety_floor or 0, m.id),
     )
+    reasons = library.fixed_wording().reasons
     for module in marked:
+        what = _lower_first(module.summary)
         floor.append(Recommendation(
             module.id, module.title, module.kind.value,
-            f"Always included, to help them stay safer: {_lower_first(module.summary)}",
+            f"Always included, to help them stay safer: {what}",
             tuple(module.subthemes), 0.0,
-            f"In every pack, to help you stay safer: {_lower_first(module.summary)}",
+            reasons.safety_floor.format(what=what),
         ))
-    help_now = library.modules.get(HELP_NOW_ID)
     if help_now is not None:
         floor.append(Recommendation(
             help_now.id, help_now.title, help_now.kind.value,
             "Always included: who to call if they need help right now",
             tuple(help_now.subthemes), 0.0,
-            "In every pack: who to call if you need help right now",
+            reasons.help_now,
         ))
     return floor
 
@@ -219,7 +233,7 @@ def _linked(library: ContentLibrary, module: Module, first_obs: dict[str, str],
         tuple(module.subthemes), score,
         # The reader sees why it is here in plain words; the research theme names are for
         # the keyworker only.
-        f"Picked for you: {what}",
+        library.fixed_wording().reasons.picked.format(what=what),
     )
 
 
@@ -227,19 +241,19 @@ def _balance(library: ContentLibrary, module: Module, kind: ModuleKind, category
              general: bool) -> Recommendation:
     category = library.categories[category_id]
     what = _lower_first(module.summary)
-    words = _BALANCE_WORDS[kind]
+    reasons = library.fixed_wording().reasons
+    words = reasons.kind_words.of(kind.value)
+    reader_reason = reasons.picked_as.format(kind=words, what=what)
     if general:  # nothing of this kind links to the category: say so, name no theme
         return Recommendation(
             module.id, module.title, module.kind.value,
             f"Added so {category.name} has {words} (none links to it yet): {what}",
-            tuple(module.subthemes), 0.1,
-            f"Picked for you as {words}: {what}",
+            tuple(module.subthemes), 0.1, reader_reason,
         )
     return Recommendation(
         module.id, module.title, module.kind.value,
         f"Added so {category.name} has {words}: {what}",
-        tuple(module.subthemes), 0.2,
-        f"Picked for you as {words}: {what}",
+        tuple(module.subthemes), 0.2, reader_reason,
     )
 
 

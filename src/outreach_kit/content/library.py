@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from ..errors import Problem
+from ..errors import ContentError, Problem
 from . import schema
-from .yaml_source import YamlSource, field_name
+from .wording import WordingFile
+from .yaml_source import Loc, YamlSource, field_name
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -18,19 +21,19 @@ class ContentLibrary:
     manifest: schema.ContentManifest | None = None
     model: schema.ModelFile | None = None
     terms: schema.TermsFile | None = None
+    wording: WordingFile | None = None
     modules: dict[str, schema.Module] = field(default_factory=dict)
     services: dict[str, schema.Service] = field(default_factory=dict)
     directories: dict[str, schema.ServiceDirectoryFile] = field(default_factory=dict)
     categories: dict[str, schema.Category] = field(default_factory=dict)
     subthemes: dict[str, schema.Subtheme] = field(default_factory=dict)
     observations: dict[str, schema.Observation] = field(default_factory=dict)
-    # extra content kinds (letters, training) keyed by their model class name
-    extras: dict[str, list[Any]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     _sources: list[tuple[Any, YamlSource]] = field(default_factory=list, repr=False)
     _category_of: dict[str, str] = field(default_factory=dict, repr=False)
     _subtheme_of: dict[str, str] = field(default_factory=dict, repr=False)
     _service_directory: dict[str, str] = field(default_factory=dict, repr=False)
+    _module_with_role: dict[schema.ModuleRole, str] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ building
     def add(self, item: Any, source: YamlSource) -> list[Problem]:
@@ -38,7 +41,7 @@ class ContentLibrary:
         self._sources.append((item, source))
         problems: list[Problem] = []
 
-        def clash(loc: tuple, what: str, ident: str, other: Path | str) -> None:
+        def clash(loc: Loc, what: str, ident: str, other: Path | str) -> None:
             line, _ = source.locate(loc)
             message = f"{what} id '{ident}' is also used in {other}"
             problems.append(Problem(str(source.path), line, field_name(loc), message))
@@ -48,6 +51,8 @@ class ContentLibrary:
                 self.manifest = item
             case schema.TermsFile():
                 self.terms = item
+            case WordingFile():
+                self.wording = item
             case schema.ModelFile():
                 self.model = item
                 for ci, category in enumerate(item.categories):
@@ -68,8 +73,10 @@ class ContentLibrary:
             case schema.Module():
                 if item.id in self.modules:
                     clash(("id",), "module", item.id, self.path_of(self.modules[item.id]))
-                else:
-                    self.modules[item.id] = item
+                    return problems
+                self.modules[item.id] = item
+                if item.role is not None:
+                    problems += self._claim_role(item, source)
             case schema.ServiceDirectoryFile():
                 if item.directory.id in self.directories:  # the first file stays
                     clash(("directory", "id"), "directory", item.directory.id,
@@ -83,12 +90,24 @@ class ContentLibrary:
                         continue
                     self.services[service.id] = service
                     self._service_directory[service.id] = item.directory.id
-            case _:
-                self.extras.setdefault(type(item).__name__, []).append(item)
         return problems
+
+    def _claim_role(self, module: schema.Module, source: YamlSource) -> list[Problem]:
+        assert module.role is not None
+        holder = self._module_with_role.setdefault(module.role, module.id)
+        if holder == module.id:
+            return []
+        line, _ = source.locate(("role",))
+        return [Problem(str(source.path), line, "role",
+                        f"role '{module.role}' is already given to module '{holder}' "
+                        f"in {self.path_of(self.modules[holder])}")]
 
     def sources(self) -> Iterator[tuple[Any, YamlSource]]:
         yield from self._sources
+
+    def items_of(self, model: type[T]) -> list[T]:
+        """Every loaded file of one kind (such as a registered letters or training kind)."""
+        return [item for item, _ in self._sources if isinstance(item, model)]
 
     def path_of(self, item: Any) -> Path | str:
         """The file an item came from (for messages)."""
@@ -108,15 +127,32 @@ class ContentLibrary:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
 
-    def module(self, module_id: str) -> schema.Module:
-        return self.modules[module_id]
+    def module_with_role(self, role: schema.ModuleRole) -> schema.Module | None:
+        module_id = self._module_with_role.get(role)
+        return self.modules.get(module_id) if module_id is not None else None
 
-    def modules_for_subtheme(self, subtheme_id: str) -> list[schema.Module]:
-        return [m for m in self.modules.values() if subtheme_id in m.subthemes]
+    def help_now_module(self) -> schema.Module | None:
+        """The module marked ``role: help-right-now``: the last page of every pack."""
+        return self.module_with_role(schema.ModuleRole.HELP_RIGHT_NOW)
 
-    def modules_of_kind(self, kind: schema.ModuleKind | str) -> list[schema.Module]:
-        kind = schema.ModuleKind(kind)
-        return [m for m in self.modules.values() if m.kind == kind]
+    def grounding_module(self) -> schema.Module | None:
+        """The module marked ``role: grounding``: the exercise that opens every pack."""
+        return self.module_with_role(schema.ModuleRole.GROUNDING)
+
+    def fixed_wording(self) -> WordingFile:
+        """``wording.yaml``, which every document's fixed words come from."""
+        if self.wording is None:
+            raise ContentError([Problem(str(self.root / "wording.yaml"), None, "",
+                                        "required file is missing")])
+        return self.wording
+
+    def phone_of(self, service_id: str) -> str:
+        """The phone number of a service named by a help page or the wallet card."""
+        service = self.services.get(service_id)
+        if service is None or not service.phone:
+            raise ContentError([Problem(str(self.root / "resources"), None, "",
+                                        f"no service '{service_id}' with a phone number")])
+        return service.phone
 
     def category_of(self, subtheme_id: str) -> schema.Category:
         return self.categories[self._category_of[subtheme_id]]
@@ -126,6 +162,17 @@ class ContentLibrary:
 
     def directory_of(self, service_id: str) -> schema.ServiceDirectoryFile:
         return self.directories[self._service_directory[service_id]]
+
+    def editable_directories(self) -> list[schema.ServiceDirectoryFile]:
+        """Directories kept locally (in the app's Local services page), in file order."""
+        return [d for d in self.directories.values()
+                if d.directory.maintained_by is schema.Maintainer.LOCAL]
+
+    def default_areas(self) -> list[str]:
+        """Areas chosen for a new pack: those of directories the content team maintains."""
+        return list(dict.fromkeys(
+            d.directory.area for d in self.directories.values()
+            if d.directory.maintained_by is schema.Maintainer.CONTENT_TEAM))
 
     def services_in_area(self, area: str) -> list[schema.Service]:
         wanted = area.strip().casefold()

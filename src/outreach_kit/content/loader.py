@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, Problem
-from . import schema
+from .kinds import FileKind, file_kinds
 from .library import ContentLibrary
 from .yaml_source import Loc, YamlSource, field_name, read_yaml
 
@@ -40,35 +38,6 @@ _FRIENDLY = {
     "bool_parsing": "expected true or false",
     "bool_type": "expected true or false",
 }
-
-
-@dataclass(frozen=True)
-class FileKind:
-    folder: str  # "" for a single file at the root
-    pattern: str
-    model: type[BaseModel]
-    required: bool = False
-
-
-@cache
-def file_kinds() -> tuple[FileKind, ...]:
-    """Where each kind of file lives. A new kind of content is one more row here.
-
-    Letters and training build on this package's schema, so they are imported here on
-    first use rather than at the top (which would be an import cycle).
-    """
-    from ..letters.schema import LetterLibraryFile
-    from ..training.schema import TrainingFile
-
-    return (
-        FileKind("", "content.yaml", schema.ContentManifest, required=True),
-        FileKind("", "model.yaml", schema.ModelFile, required=True),
-        FileKind("language", "terms.yaml", schema.TermsFile, required=True),
-        FileKind("modules", "*.yaml", schema.Module),
-        FileKind("resources", "*.yaml", schema.ServiceDirectoryFile),
-        FileKind("letters", "*.yaml", LetterLibraryFile),
-        FileKind("training", "*.yaml", TrainingFile),
-    )
 
 
 def validate_source(source: YamlSource, model: type[M]) -> tuple[M | None, list[Problem]]:
@@ -150,8 +119,8 @@ def load_library(root: Path | str) -> ContentLibrary:
     for kind in file_kinds():
         paths = _files_for(root, kind)
         if kind.required and not paths:
-            where = f"{kind.folder}/{kind.pattern}" if kind.folder else kind.pattern
-            problems.append(Problem(str(root / where), None, "", "required file is missing"))
+            problems.append(Problem(str(root / kind.where), None, "",
+                                    "required file is missing"))
         for path in paths:
             item, file_problems, source = load_file(path, kind.model)
             problems.extend(file_problems)
@@ -163,12 +132,17 @@ def load_library(root: Path | str) -> ContentLibrary:
 
 
 def check_references(library: ContentLibrary) -> Iterable[Problem]:
-    """Every id that one file names in another must exist."""
+    """Every id that one file names in another must exist.
+
+    A "phone" reference names a service whose phone number is printed (a help page, the
+    wallet card): the service must exist and have a phone number.
+    """
     known = {
         "subtheme": set(library.subthemes),
         "observation": set(library.observations),
         "module": set(library.modules),
         "service": set(library.services),
+        "phone": {s.id for s in library.services.values() if s.phone},
     }
     for item, source in library.sources():
         references = getattr(item, "references", None)
@@ -177,9 +151,14 @@ def check_references(library: ContentLibrary) -> Iterable[Problem]:
         for loc, kind, ref in references():
             if ref not in known.get(kind, set()):
                 line, _ = source.locate(loc)
-                yield Problem(
-                    str(source.path), line, field_name(loc), f"unknown {kind} '{ref}'"
-                )
+                yield Problem(str(source.path), line, field_name(loc),
+                              _unknown(kind, ref, library))
+
+
+def _unknown(kind: str, ref: str, library: ContentLibrary) -> str:
+    if kind == "phone" and ref in library.services:
+        return f"service '{ref}' has no phone number"
+    return f"unknown {'service' if kind == 'phone' else kind} '{ref}'"
 
 
 def require_valid(library: ContentLibrary) -> ContentLibrary:

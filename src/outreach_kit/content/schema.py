@@ -25,8 +25,6 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 1
-
 Loc = tuple[str | int, ...]
 
 Id = Annotated[
@@ -108,6 +106,13 @@ class Audience(StrEnum):
     WORKER = "worker"
 
 
+class ModuleRole(StrEnum):
+    """A module the pack builder places itself; at most one module has each role."""
+
+    HELP_RIGHT_NOW = "help-right-now"  # the last page of every pack: who to call
+    GROUNDING = "grounding"  # the short exercise that comes first in every pack
+
+
 class CalloutTone(StrEnum):
     INFO = "info"
     TIP = "tip"
@@ -153,9 +158,24 @@ class WorksheetBlock(Strict):
     worksheet: WorksheetBody
 
 
+class ContactBody(Strict):
+    """A number to call, taken from the service entry named here (so each number is written
+    once). Printed as "<number>: <heading>" then ``text``; with a ``tone``, as a callout."""
+
+    service: Id
+    heading: ShortText
+    text: Text | None = None
+    tone: CalloutTone | None = None
+
+
+class ContactBlock(Strict):
+    contact: ContactBody
+
+
 def _block_tag(value: Any) -> str | None:
     if isinstance(value, dict) and len(value) == 1:
-        return next(iter(value))
+        key = next(iter(value))
+        return key if isinstance(key, str) else None
     if isinstance(value, BaseModel):
         return next(iter(type(value).model_fields))
     return None
@@ -167,12 +187,14 @@ Block = Annotated[
     | Annotated[BulletsBlock, Tag("bullets")]
     | Annotated[StepsBlock, Tag("steps")]
     | Annotated[CalloutBlock, Tag("callout")]
-    | Annotated[WorksheetBlock, Tag("worksheet")],
+    | Annotated[WorksheetBlock, Tag("worksheet")]
+    | Annotated[ContactBlock, Tag("contact")],
     Discriminator(
         _block_tag,
         custom_error_type="block_type",
         custom_error_message=(
-            "each block is one of heading, paragraph, bullets, steps, callout, worksheet"
+            "each block is one of heading, paragraph, bullets, steps, callout, worksheet, "
+            "contact"
         ),
     ),
 ]
@@ -199,6 +221,10 @@ def block_texts(block: Any) -> Iterator[tuple[Loc, str]]:
             yield ("worksheet", "prompt"), w.prompt
             for i, choice in enumerate(w.choices):
                 yield ("worksheet", "choices", i), choice
+        case ContactBlock(contact=c):
+            yield ("contact", "heading"), c.heading
+            if c.text:
+                yield ("contact", "text"), c.text
 
 
 class Reviewed(Strict):
@@ -223,6 +249,7 @@ class Module(Reviewed, VersionedFile):
     title: ShortText
     kind: ModuleKind
     audience: Audience = Audience.CLIENT
+    role: ModuleRole | None = None
     subthemes: list[Id] = Field(default_factory=list)
     summary: ShortText
     when_to_use: Text | None = None
@@ -247,6 +274,9 @@ class Module(Reviewed, VersionedFile):
     def references(self) -> Iterator[tuple[Loc, str, str]]:
         for i, subtheme in enumerate(self.subthemes):
             yield ("subthemes", i), "subtheme", subtheme
+        for i, block in enumerate(self.body):
+            if isinstance(block, ContactBlock):
+                yield ("body", i, "contact", "service"), "phone", block.contact.service
 
 
 # ---------------------------------------------------------------------------- services
@@ -288,11 +318,17 @@ class Service(Strict):
         yield ("description",), self.description
 
 
+class Maintainer(StrEnum):
+    CONTENT_TEAM = "content-team"  # shipped with the kit; its area is chosen for new packs
+    LOCAL = "local"  # kept by the team using the kit, in the app's Local services page
+
+
 class ServiceDirectoryInfo(Strict):
     id: Id
     name: ShortText
     area: ShortText
     example: bool = False
+    maintained_by: Maintainer = Maintainer.LOCAL
     note: Text | None = None
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import Problem
+from ..errors import ContentError, Problem
 
 MAX_FILE_BYTES = 1_000_000  # the largest real content file is a few kB
 MAX_NODES = 50_000
@@ -104,8 +104,6 @@ def read_yaml(path: Path) -> tuple[YamlSource | None, list[Problem]]:
 
 def parse_yaml_bytes(raw: bytes, path: Path) -> YamlSource:
     """Like :func:`read_yaml` for bytes already in memory; raises ContentError."""
-    from ..errors import ContentError
-
     try:
         return parse_yaml_text(raw, path)
     except _YamlFileProblem as exc:
@@ -130,10 +128,10 @@ def parse_yaml_text(raw: bytes, path: Path) -> YamlSource:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
         # Only PyYAML's own short description: never echo a stretch of the file.
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise _YamlFileProblem(line, f"YAML syntax error: {problem}") from None
+        raise _YamlFileProblem(mark.line + 1 if mark else None,
+                               f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
         raise _YamlFileProblem(None, f"YAML syntax error: {type(exc).__name__}") from None
     except RecursionError:  # the pure-Python parser on absurdly deep nesting
@@ -188,7 +186,8 @@ class _Builder:
             # the schema reports it against its field.
             return str(node.value)
         # A plain (unquoted) scalar has style None from PyYAML and "" from its C loader.
-        if node.tag == _BOOL_TAG and not node.style and str(node.value).lower() in _TRAP_WORDS:
+        plain = isinstance(node, yaml.ScalarNode) and not node.style
+        if node.tag == _BOOL_TAG and plain and str(node.value).lower() in _TRAP_WORDS:
             self.source.trapped_words[loc] = str(node.value)
         return value
 

@@ -86,8 +86,9 @@ def _textstat() -> ModuleType:
     import textstat
 
     counts = importlib.import_module("textstat.backend.counts._count_syllables")
-    counts.get_cmudict = _offline_cmudict
-    return textstat
+    counts.get_cmudict = _offline_cmudict  # type: ignore[attr-defined]  # set on purpose
+    module: ModuleType = textstat
+    return module
 
 
 @functools.cache

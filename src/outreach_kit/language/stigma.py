@@ -122,9 +122,9 @@ def find_stigma(text: str, terms: TermsFile | None = None) -> list[StigmaFinding
     """
     matchers = _matchers(terms if terms is not None else load_terms())
     normalised = straight_apostrophes(text)
-    lowered = normalised.lower()
-    if len(lowered) != len(normalised):  # a few letters (such as "İ") grow when lower-cased
-        lowered = None
+    lower = normalised.lower()
+    # a few letters (such as "İ") grow when lower-cased: then match without the shortcut
+    lowered = lower if len(lower) == len(normalised) else None
     hits = [(start, end, m.term) for m in matchers for start, end in m.spans(normalised, lowered)]
     hits.sort(key=lambda hit: (hit[0], -hit[1]))
     findings: list[StigmaFinding] = []

@@ -31,7 +31,6 @@ _EXPORTS = {
     "make_letter": "make",
     "PackLetter": "make",
     "make_pack_letter": "make",
-    "pack_letter_section": "make",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 MEMORY_LIMIT_BYTES = 512 * 1024 * 1024
 MAX_INT_BITS = 4096
@@ -69,7 +70,7 @@ def _environment(max_output: int):  # type: ignore[no-untyped-def]
     return env, LimitError
 
 
-def _static_problem(env, tree, allowed: set[str]) -> dict | None:  # type: ignore[no-untyped-def]
+def _static_problem(env, tree, allowed: set[str]) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
     """Include/import/extends, or a name that is not a known field: a problem to report.
 
     Done here, not in the parent, because Jinja2 folds constants while it analyses a
@@ -124,14 +125,14 @@ def _literal_name(tree, line: int | None, message: str) -> str | None:  # type: 
     return None
 
 
-def _failure(kind: str, exc: BaseException, tree) -> dict:  # type: ignore[no-untyped-def]
+def _failure(kind: str, exc: BaseException, tree) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """An undefined or unsafe use: kind, line and a literal name; never Jinja2's message."""
     line = _template_line(exc)
     name = _literal_name(tree, line, str(exc)) if tree is not None else None
     return {"ok": False, "kind": kind, "line": line, "name": name}
 
 
-def render(request: dict) -> dict:
+def render(request: dict[str, Any]) -> dict[str, Any]:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 

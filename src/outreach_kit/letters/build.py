@@ -10,6 +10,7 @@ from ..document import (
     Document,
     DocumentMeta,
     Inline,
+    Labels,
     Letter,
     Letterhead,
     Section,
@@ -78,6 +79,7 @@ def letter_document(
     letter: ComposedLetter,
     letterhead: Letterhead,
     content_version: str = "",
+    labels: Labels | None = None,
 ) -> Document:
     """A document holding just the letter. Metadata stays neutral: no client name."""
     author = letter.signer_name or letterhead.organisation or "Outreach Kit"
@@ -92,4 +94,5 @@ def letter_document(
             keywords=("letter", letter.letter_type.value),
         ),
         sections=(letter_section(letter, letterhead, in_contents=False),),
+        labels=labels or Labels(),
     )

@@ -140,6 +140,32 @@ def _check_slots(recipe: LetterRecipe, kind_id: LetterType, slots: Iterable[Lett
                                   "such part")
 
 
+def _compose_slot(
+    library: LetterLibrary,
+    recipe: LetterRecipe,
+    slot: LetterSlot,
+    suggested: list[ParagraphVariant],
+    values: Mapping[str, str],
+) -> ComposedParagraph | None:
+    """One part of the letter: the worker's edit, their choice, or the best suggestion."""
+    if slot in recipe.edited:
+        text = recipe.edited[slot].strip()
+        return ComposedParagraph(slot.value, text, edited=True) if text else None
+    variant: ParagraphVariant | None
+    if slot in recipe.paragraphs:
+        variant = _chosen_variant(library, slot, recipe.paragraphs[slot])
+        missing = missing_fields(variant.text, values)
+        if missing:
+            raise RecipeError(f"paragraphs.{slot}: paragraph '{variant.id}' needs "
+                              f"'{missing[0]}' filled in; add it or choose another")
+    else:
+        variant = _default_variant(suggested, recipe.subthemes, values)
+    if variant is None:
+        return None
+    return ComposedParagraph(slot.value, fill_placeholders(variant.text, values),
+                             variant_id=variant.id)
+
+
 def compose_letter(
     library: LetterLibrary | ContentLibrary,
     recipe: LetterRecipe,
@@ -164,22 +190,7 @@ def compose_letter(
     skipped: list[str] = []
     sign_off = ""
     for slot in kind.slots:
-        if slot in recipe.edited:
-            text = recipe.edited[slot].strip()
-            composed = ComposedParagraph(slot.value, text, edited=True) if text else None
-        else:
-            if slot in recipe.paragraphs:
-                variant = _chosen_variant(library, slot, recipe.paragraphs[slot])
-                missing = missing_fields(variant.text, values)
-                if missing:
-                    raise RecipeError(f"paragraphs.{slot}: paragraph '{variant.id}' needs "
-                                      f"'{missing[0]}' filled in; add it or choose another")
-            else:
-                variant = _default_variant(suggestions[slot], recipe.subthemes, values)
-            composed = None
-            if variant is not None:
-                composed = ComposedParagraph(slot.value, fill_placeholders(variant.text, values),
-                                             variant_id=variant.id)
+        composed = _compose_slot(library, recipe, slot, suggestions[slot], values)
         if composed is None:
             skipped.append(slot.value)
         elif slot is LetterSlot.SIGN_OFF:

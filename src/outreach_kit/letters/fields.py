@@ -9,6 +9,7 @@ plain data and never looked at again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from ..errors import RecipeError
@@ -18,7 +19,7 @@ from .schema import PLACEHOLDER_PATTERN, PLACEHOLDERS
 def fill_placeholders(text: str, values: Mapping[str, str]) -> str:
     """``text`` with each known placeholder replaced; RecipeError when a value is missing."""
 
-    def replace(match) -> str:  # type: ignore[no-untyped-def]
+    def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in PLACEHOLDERS:
             return match.group(0)  # not a placeholder we own: leave the characters alone

@@ -75,16 +75,17 @@ def letter_problems(content: ContentLibrary) -> tuple[LetterLibrary, list[Proble
                 letters.slots[slot.slot] = merged.model_copy(
                     update={"variants": [*merged.variants, *kept]})
     folder = str(content.root / "letters")
-    for kind in LetterType:
-        if kind not in letters.types:
-            problems.append(Problem(folder, None, "letter_types",
-                                    f"letter type '{kind}' is not defined in any letter file"))
+    for letter_type in LetterType:
+        if letter_type not in letters.types:
+            problems.append(Problem(folder, None, "letter_types", f"letter type '{letter_type}' "
+                                    "is not defined in any letter file"))
             continue
-        for slot in letters.types[kind].slots:
-            if not any(kind in v.letter_types for v in letters.variants_for(slot)):
-                problems.append(Problem(type_files[kind], None, "slots",
-                                        f"letter type '{kind}' uses slot '{slot}', but no "
-                                        f"paragraph for that slot is tagged '{kind}'"))
+        for slot_name in letters.types[letter_type].slots:
+            if not any(letter_type in v.letter_types for v in letters.variants_for(slot_name)):
+                problems.append(Problem(type_files[letter_type], None, "slots",
+                                        f"letter type '{letter_type}' uses slot '{slot_name}', "
+                                        f"but no paragraph for that slot is tagged "
+                                        f"'{letter_type}'"))
     return letters, problems
 
 

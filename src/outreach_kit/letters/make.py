@@ -61,7 +61,8 @@ def make_letter(
         output = render_letter_template(template_text, template_context(recipe, letter))
         letter = with_template_body(letter, output)
     letterhead = build_letterhead(recipe.letterhead, logo_bytes)
-    document = letter_document(letter, letterhead)  # no content version: a personal letter
+    # no content version: a personal letter
+    document = letter_document(letter, letterhead, labels=content.fixed_wording().labels())
     return MadeLetter(letter, document, check_letter(letter, content.terms))
 
 
@@ -103,16 +104,3 @@ def make_pack_letter(
                               known_subthemes=content.subthemes)
     section = letter_section(composed, build_letterhead(spec, logo_bytes))
     return PackLetter(section, composed, check_letter(composed, content.terms))
-
-
-def pack_letter_section(
-    content: ContentLibrary,
-    letter: LetterRecipe | Mapping[str, Any],
-    today: dt.date,
-    *,
-    base_dir: Path | None = None,
-    logo_bytes: bytes | None = None,
-) -> Section:
-    """Just the section of :func:`make_pack_letter`."""
-    return make_pack_letter(content, letter, today, base_dir=base_dir,
-                            logo_bytes=logo_bytes).section

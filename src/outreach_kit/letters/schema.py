@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from pydantic import Field, field_validator, model_validator
 
+from ..content.kinds import FileKind, register_kind
 from ..content.schema import Id, Loc, Reviewed, ShortText, Strict, Text, VersionedFile
 
 
@@ -147,3 +148,8 @@ class LetterLibraryFile(Reviewed, VersionedFile):
             for v, variant in enumerate(slot.variants):
                 for i, subtheme in enumerate(variant.subthemes):
                     yield ("slots", s, "variants", v, "subthemes", i), "subtheme", subtheme
+
+
+# The content loader reads content/letters/*.yaml with this model once this module is
+# imported (it is named in outreach_kit.CONTENT_KIND_MODULES; see content/kinds.py).
+register_kind(FileKind("letters", "*.yaml", LetterLibraryFile))

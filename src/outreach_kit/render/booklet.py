@@ -12,6 +12,7 @@ from io import BytesIO
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
+    BooleanObject,
     DecodedStreamObject,
     DictionaryObject,
     FloatObject,
@@ -111,14 +112,15 @@ def _page_as_form(page: PageObject, writer: PdfWriter) -> tuple[IndirectObject, 
 def _copy_document_info(reader: PdfReader, writer: PdfWriter) -> None:
     if reader.metadata:
         writer.add_metadata({key: value for key, value in reader.metadata.items()})
-    root = reader.trailer["/Root"]
+    root = reader.root_object
     if "/Lang" in root:
         writer.root_object[NameObject("/Lang")] = TextStringObject(str(root["/Lang"]))
     preferences = root.get("/ViewerPreferences")
     if preferences is not None:
-        writer.create_viewer_preferences()
+        created = writer.create_viewer_preferences()
         if preferences.get_object().get("/DisplayDocTitle"):
-            writer.viewer_preferences.display_doctitle = True
+            # What ``display_doctitle = True`` does (mypy sees that attribute as a property).
+            created[NameObject("/DisplayDocTitle")] = BooleanObject(True)
 
 
 def _copy_outline(reader: PdfReader, writer: PdfWriter, sheet_of_page: dict[int, int]) -> None:

@@ -22,16 +22,16 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from io import BytesIO
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, PageTemplate
+from reportlab.platypus import Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError
 
 from ..document import Document, DocumentMeta, uk_date
 from ..errors import RenderError
-from .booklet import impose_booklet
 from .fonts import REGULAR, drawable_text, register_fonts
 from .options import PageFormat, PrintOptions
 from .pdf_story import StoryBuilder
@@ -60,14 +60,13 @@ def render_pdf(document: Document, options: PrintOptions = PrintOptions()) -> by
         ) from None  # ReportLab's message quotes the text, which may be the client's
     pdf = buffer.getvalue()
     if options.page is PageFormat.A5_BOOKLET:
+        # Imported here: the booklet needs pypdf, whose import costs about 50 ms of CPU at
+        # start-up (measured in a fresh process after ReportLab), and only A5 booklets
+        # need it.
+        from .booklet import impose_booklet
+
         pdf = impose_booklet(pdf)
     return pdf
-
-
-def footer_lines(meta: DocumentMeta, page: int, total: int) -> list[str]:
-    """The footer text for one page (without the cover, pages count from 1)."""
-    return [" · ".join(group) if len(group) > 1 else group[0]
-            for group in _footer_groups(meta, page, total)]
 
 
 def _footer_groups(meta: DocumentMeta, page: int, total: int) -> list[list[str]]:
@@ -75,7 +74,7 @@ def _footer_groups(meta: DocumentMeta, page: int, total: int) -> list[list[str]]
     first = [f"Page {page} of {total}"]
     if meta.content_version:
         first.append(f"Content version {drawable_text(meta.content_version)}")
-    review = []
+    review: list[str] = []
     if meta.last_reviewed:
         review.append(f"Last reviewed {uk_date(meta.last_reviewed)}")
     if meta.next_review:
@@ -86,7 +85,7 @@ def _footer_groups(meta: DocumentMeta, page: int, total: int) -> list[list[str]]
 def _fit_footer(groups: list[list[str]], canvas: Canvas, size: float,
                 width: float) -> list[str]:
     """Footer lines at ``size``: each group on one line if it fits, else a piece a line."""
-    lines = []
+    lines: list[str] = []
     for group, joiner in zip(groups, (" · ", " / "), strict=False):
         joined = joiner.join(group)
         if canvas.stringWidth(joined, REGULAR, size) <= width:
@@ -132,7 +131,7 @@ class PackDocTemplate(BaseDocTemplate):
         # Printed page number (the cover is not counted) where each section starts.
         self.section_pages: dict[str, int] = {}
 
-    def _page_colour(self, canvas: Canvas, _doc) -> None:
+    def _page_colour(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         colour = self.styles.palette.page
         if colour is not None:
             canvas.saveState()
@@ -143,9 +142,10 @@ class PackDocTemplate(BaseDocTemplate):
 
     def beforeDocument(self) -> None:
         self.section_pages = {}
-        self.canv.pack_template = self
+        if isinstance(self.canv, FooterCanvas):
+            self.canv.pack_template = self
 
-    def afterFlowable(self, flowable) -> None:
+    def afterFlowable(self, flowable: Flowable) -> None:
         marker = getattr(flowable, "outline_marker", None)
         if marker is None or marker.key in self.section_pages:
             return
@@ -182,13 +182,13 @@ class BodyFrame(Frame):
     cent of render time.
     """
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self, memo: dict[int, object]) -> BodyFrame:
         clone = self.__class__.__new__(self.__class__)
         memo[id(self)] = clone
-        for name, value in vars(self).items():
-            if not isinstance(value, _IMMUTABLE):
-                value = copy.deepcopy(value, memo)
-            setattr(clone, name, value)
+        # Straight into __dict__: Frame.__setattr__ recomputes the geometry on every set.
+        clone.__dict__.update({
+            name: value if isinstance(value, _IMMUTABLE) else copy.deepcopy(value, memo)
+            for name, value in vars(self).items()})
         return clone
 
 
@@ -203,10 +203,11 @@ class FooterCanvas(Canvas):
     :meth:`save` once every section has been placed.
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self._page_states: list[dict] = []
-        self._page_bookmarks: list[tuple[str, dict]] = []
+        self.pack_template: PackDocTemplate | None = None
+        self._page_states: list[dict[str, Any]] = []
+        self._page_bookmarks: list[tuple[str, dict[str, Any]]] = []
         self._page_number_slots: list[PageNumberSlot] = []
 
     def page_number_at(self, key: str, x: float, y: float, font: str, size: float,
@@ -226,16 +227,18 @@ class FooterCanvas(Canvas):
         self.doForm(name)
         self.restoreState()
 
-    def bookmarkPage(self, key, **kwargs):
+    def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # type: ignore[override]
+        # (Canvas.bookmarkPage returns the destination; nothing here uses it.)
         self._page_bookmarks.append((key, kwargs))
 
-    def showPage(self):
+    def showPage(self) -> None:
         self._page_states.append(dict(self.__dict__))
         self._page_bookmarks = []
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # private, not in the stubs
 
-    def save(self):
-        template: PackDocTemplate = self.pack_template
+    def save(self) -> None:
+        template = self.pack_template
+        assert template is not None, "FooterCanvas is made by PackDocTemplate.build"
         count = len(self._page_states)
         if template.page_offset and count > 1:
             self.addPageLabel(0, prefix="Cover")

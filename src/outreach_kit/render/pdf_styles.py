@@ -21,8 +21,10 @@ border style, and example-data banners say so in words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
@@ -52,7 +54,7 @@ class Palette:
     page: Color | None = None  # page colour (cream for dyslexia), None for plain paper
 
     def greyscale(self) -> Palette:
-        changes = {f.name: _grey(getattr(self, f.name)) for f in fields(self)}
+        changes: dict[str, Any] = {f.name: _grey(getattr(self, f.name)) for f in fields(self)}
         return replace(self, **changes)
 
 
@@ -106,7 +108,6 @@ class PdfStyles:
     palette: Palette
     layout: Layout
     body_size: float
-    leading_ratio: float
     italics: bool
     body: ParagraphStyle
     lead: ParagraphStyle
@@ -163,26 +164,14 @@ def _layout(options: PrintOptions) -> Layout:
     return Layout(A4, side, side, 20 * mm, 26 * mm, 14 if options.large_print else 9)
 
 
-@lru_cache(maxsize=64)
-def styles_for(options: PrintOptions, compact: bool = False) -> PdfStyles:
-    """Styles for one combination of profiles (cached: styles are never changed after).
-
-    ``compact``: same body size, tighter spacing, headings the size of the body.
-    """
+def _palette(options: PrintOptions) -> Palette:
     palette = replace(STANDARD_PALETTE,
                       page=CREAM if options.dyslexia and not options.greyscale else None)
-    if options.greyscale:
-        palette = palette.greyscale()
-    layout = _layout(options)
-    a5 = options.page is PageFormat.A5_BOOKLET
-    body = 18.0 if options.large_print else 12.0 if a5 else 13.0
-    ratio = 1.6 if options.dyslexia else 1.45
-    gap = body * (0.95 if options.dyslexia else 0.65)
-    # Compact: a heading is the body size in bold, then a step above it.
-    h2_scale, h3_scale = (1.0, 1.0) if compact else (1.35, 1.15)
-    if compact:
-        ratio = 1.35 if options.dyslexia else 1.25
-        gap = body * (0.45 if options.dyslexia else 0.3)
+    return palette.greyscale() if options.greyscale else palette
+
+
+def _style_maker(palette: Palette, ratio: float, gap: float) -> Callable[..., ParagraphStyle]:
+    """A function making paragraph styles with this palette, leading ratio and gap."""
 
     def style(name: str, size: float, *, bold: bool = False, colour: Color | None = None,
               before: float = 0.0, after: float | None = None, ratio_: float = ratio,
@@ -204,13 +193,34 @@ def styles_for(options: PrintOptions, compact: bool = False) -> PdfStyles:
             linkUnderline=False,
         )
 
+    return style
+
+
+@lru_cache(maxsize=64)
+def styles_for(options: PrintOptions, compact: bool = False) -> PdfStyles:
+    """Styles for one combination of profiles (cached: styles are never changed after).
+
+    ``compact``: same body size, tighter spacing, headings the size of the body.
+    """
+    palette = _palette(options)
+    layout = _layout(options)
+    a5 = options.page is PageFormat.A5_BOOKLET
+    body = 18.0 if options.large_print else 12.0 if a5 else 13.0
+    ratio = 1.6 if options.dyslexia else 1.45
+    gap = body * (0.95 if options.dyslexia else 0.65)
+    # Compact: a heading is the body size in bold, then a step above it.
+    h2_scale, h3_scale = (1.0, 1.0) if compact else (1.35, 1.15)
+    if compact:
+        ratio = 1.35 if options.dyslexia else 1.25
+        gap = body * (0.45 if options.dyslexia else 0.3)
+    style = _style_maker(palette, ratio, gap)
+
     small_size = 16.0 if options.large_print else body - 2
     return PdfStyles(
         options=options,
         palette=palette,
         layout=layout,
         body_size=body,
-        leading_ratio=ratio,
         italics=not options.dyslexia,
         body=style("body", body),
         lead=style("lead", body if compact else body * 1.15),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..content.library import ContentLibrary
 from ..document import (
+    Block,
     BulletList,
     Callout,
     Document,
@@ -75,7 +76,7 @@ def _timings(session: Session) -> Section:
 
 def _preparation(session: Session) -> Section:
     materials = list(dict.fromkeys(m for s in session.segments for m in s.materials))
-    blocks: list = [Steps(tuple(content_text(p) for p in session.preparation))]
+    blocks: list[Block] = [Steps(tuple(content_text(p) for p in session.preparation))]
     if materials:
         blocks += [Heading(content_text("Materials")), _bullets(materials)]
     return Section(id="preparation", title="Before the session", kind=SectionKind.NOTES,
@@ -94,7 +95,7 @@ def _uses(material: SessionMaterial, segment: Segment) -> list[str]:
 
 def _segment(material: SessionMaterial, number: int, start: int, end: int,
              segment: Segment) -> Section:
-    blocks: list = [
+    blocks: list[Block] = [
         Heading(content_text("What participants do")),
         Paragraph(content_text(segment.participant_activity)),
         Heading(content_text("Facilitator notes")),
@@ -117,7 +118,7 @@ def _segment(material: SessionMaterial, number: int, start: int, end: int,
 
 def _vignette(library: ContentLibrary, vignette: Vignette) -> Section:
     themes = "; ".join(subtheme_names(library, vignette.subthemes))
-    blocks: list = [
+    blocks: list[Block] = [
         Paragraph(content_text(f"**Attachment pattern:** "
                                f"{ATTACHMENT_LABELS[vignette.attachment_pattern]}")),
         Paragraph(content_text(f"**Model:** {themes}")),
@@ -134,7 +135,7 @@ def _vignette(library: ContentLibrary, vignette: Vignette) -> Section:
 
 
 def _exercise(exercise: Exercise) -> Section:
-    blocks: list = [Paragraph(content_text(exercise.intro))]
+    blocks: list[Block] = [Paragraph(content_text(exercise.intro))]
     if exercise.safety_note:
         blocks.append(Callout((content_text(exercise.safety_note),),
                               content_text("Say this to the group"), Tone.SAFETY))
@@ -146,7 +147,7 @@ def _exercise(exercise: Exercise) -> Section:
 
 
 def _quiz_answers(quiz: Quiz) -> Section:
-    blocks: list = []
+    blocks: list[Block] = []
     for number, question in enumerate(quiz.questions, start=1):
         blocks.append(Heading(content_text(f"{number}. {question.question}"), level=3))
         if question.choices:
@@ -203,4 +204,5 @@ def facilitator_guide(library: ContentLibrary, session_id: str) -> Document:
         meta=document_meta(library, material, ROLE),
         sections=tuple(sections),
         cover=cover(material, ROLE),
+        labels=library.fixed_wording().labels(),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..content.library import ContentLibrary
 from ..document import (
+    Block,
     BulletList,
     Callout,
     Document,
@@ -60,7 +61,7 @@ def _about(session: Session) -> Section:
 
 
 def _activities(session: Session) -> Section:
-    blocks: list = []
+    blocks: list[Block] = []
     for _, _, segment in timed_segments(session):
         blocks += [
             Heading(content_text(f"{segment.title} ({segment.minutes} minutes)")),
@@ -71,7 +72,7 @@ def _activities(session: Session) -> Section:
 
 
 def _vignette(vignette: Vignette) -> Section:
-    blocks: list = [Paragraph(content_text(p)) for p in vignette.story]
+    blocks: list[Block] = [Paragraph(content_text(p)) for p in vignette.story]
     blocks.append(Heading(content_text("Talk it through")))
     blocks += [WriteIn(content_text(q), lines=3) for q in vignette.discussion_questions]
     return Section(
@@ -84,7 +85,7 @@ def _vignette(vignette: Vignette) -> Section:
 
 
 def _exercise(exercise: Exercise) -> Section:
-    blocks: list = [Paragraph(content_text(exercise.intro))]
+    blocks: list[Block] = [Paragraph(content_text(exercise.intro))]
     if exercise.safety_note:
         blocks.append(Callout((content_text(exercise.safety_note),),
                               content_text("You choose"), Tone.SAFETY))
@@ -94,7 +95,7 @@ def _exercise(exercise: Exercise) -> Section:
 
 
 def _quiz(quiz: Quiz) -> Section:
-    blocks: list = [Paragraph(content_text(quiz.intro))]
+    blocks: list[Block] = [Paragraph(content_text(quiz.intro))]
     for number, question in enumerate(quiz.questions, start=1):
         blocks.append(WriteIn(
             content_text(f"{number}. {question.question}"),
@@ -105,7 +106,7 @@ def _quiz(quiz: Quiz) -> Section:
 
 
 def _cards(cards: list[MondayCard]) -> Section:
-    blocks: list = [
+    blocks: list[Block] = [
         Callout((content_text(card.action), content_text(card.why)),
                 content_text(card.title), Tone.TIP)
         for card in cards
@@ -141,4 +142,5 @@ def participant_handout(library: ContentLibrary, session_id: str) -> Document:
         meta=document_meta(library, material, ROLE),
         sections=tuple(s for s in sections if s.kind is not SectionKind.NOTES),
         cover=cover(material, ROLE),
+        labels=library.fixed_wording().labels(),
     )

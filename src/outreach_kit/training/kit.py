@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..content.library import ContentLibrary
-from ..content.yaml_source import field_name
+from ..content.yaml_source import YamlSource, field_name
 from ..errors import ContentError, Problem, RecipeError
 from .schema import Exercise, MondayCard, Quiz, Session, TrainingFile, Vignette
 
@@ -60,7 +61,7 @@ _KIND_TABLES = {
 }
 
 
-def _training_files(library: ContentLibrary) -> list[tuple[TrainingFile, object]]:
+def _training_files(library: ContentLibrary) -> list[tuple[TrainingFile, YamlSource]]:
     return [(item, source) for item, source in library.sources()
             if isinstance(item, TrainingFile)]
 
@@ -79,7 +80,7 @@ def _collect(library: ContentLibrary) -> tuple[TrainingKit, list[Problem]]:
                                         f"{first_seen[key].name}"))
                 continue
             first_seen[key] = source.path
-            table: dict = getattr(kit, _KIND_TABLES[kind])
+            table: dict[str, Any] = getattr(kit, _KIND_TABLES[kind])
             if kind == "session":
                 table[item_id] = item.session
                 kit.files[item_id] = item

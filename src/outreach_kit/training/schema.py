@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
+from typing import TypeVar
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from ..content.kinds import FileKind, register_kind
 from ..content.schema import Id, Loc, Reviewed, ShortText, Strict, Text, VersionedFile
+
+T = TypeVar("T")
 
 
 class NesLevel(StrEnum):
@@ -58,8 +62,8 @@ class ExerciseKind(StrEnum):
     PRACTICE = "practice"  # a skills task, such as drafting a therapeutic letter
 
 
-def _unique(values: list, what: str) -> list:
-    seen: set = set()
+def _unique(values: list[T], what: str) -> list[T]:
+    seen: set[T] = set()
     for value in values:
         if value in seen:
             raise ValueError(f"{what} '{value}' is listed twice")
@@ -296,7 +300,7 @@ class TrainingFile(Reviewed, VersionedFile):
             for i, outcome in enumerate(session.learning_outcomes):
                 yield ("session", "learning_outcomes", i, "text"), outcome.text
             for i, segment in enumerate(session.segments):
-                base = ("session", "segments", i)
+                base: Loc = ("session", "segments", i)
                 yield (*base, "title"), segment.title
                 yield (*base, "participant_activity"), segment.participant_activity
         for i, vignette in enumerate(self.vignettes):
@@ -306,8 +310,8 @@ class TrainingFile(Reviewed, VersionedFile):
                 yield (*base, "content_warning"), vignette.content_warning
             for j, paragraph in enumerate(vignette.story):
                 yield (*base, "story", j), paragraph
-            for j, question in enumerate(vignette.discussion_questions):
-                yield (*base, "discussion_questions", j), question
+            for j, discussion in enumerate(vignette.discussion_questions):
+                yield (*base, "discussion_questions", j), discussion
         for i, exercise in enumerate(self.exercises):
             base = ("exercises", i)
             yield (*base, "title"), exercise.title
@@ -347,3 +351,8 @@ class TrainingFile(Reviewed, VersionedFile):
         for i, quiz in enumerate(self.quizzes):
             for j, question in enumerate(quiz.questions):
                 yield ("quizzes", i, "questions", j, "answer"), question.answer
+
+
+# The content loader reads content/training/*.yaml with this model once this module is
+# imported (it is named in outreach_kit.CONTENT_KIND_MODULES; see content/kinds.py).
+register_kind(FileKind("training", "*.yaml", TrainingFile))

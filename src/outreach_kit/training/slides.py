@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.presentation import Presentation as PresentationType
+from pptx.shapes.base import BaseShape
 from pptx.slide import Slide
+from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
 from ..content.library import ContentLibrary
@@ -35,10 +37,11 @@ from .schema import ATTACHMENT_LABELS, Exercise, MondayCard, Quiz, Segment, Vign
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.7)
+BODY_WIDTH = Emu(WIDTH - 2 * MARGIN)
 TITLE_PT, LONG_TITLE_PT, BODY_PT, LONG_BODY_PT, SMALL_PT = 36, 32, 24, 20, 18
 # Above these, text drops a size so that it stays on the slide.
 LONG_TITLE_CHARS, LONG_TEXT_CHARS, MANY_ITEMS = 45, 520, 7
-INK = RGBColor(0x1A, 0x1A, 0x1A)
+INK = RGBColor(0x1A, 0x1A, 0x1A)  # type: ignore[no-untyped-call]  # unannotated in pptx
 LAYOUT_TITLE, LAYOUT_TITLE_ONLY = 0, 5
 
 
@@ -147,15 +150,16 @@ def _slide_specs(material: SessionMaterial, audience: Audience) -> list[SlideSpe
 # ---------------------------------------------------------------------------- drawing
 
 
-def _place(shape, left: int, top: int, width: int, height: int) -> None:
+def _place(shape: BaseShape, left: int, top: int, width: int, height: int) -> None:
     shape.left, shape.top = Emu(left), Emu(top)
     shape.width, shape.height = Emu(width), Emu(height)
 
 
-def _write(frame, lines: Sequence[str], size: int, bold_first: bool = False) -> None:
+def _write(frame: TextFrame, lines: Sequence[str], size: int, bold_first: bool = False) -> None:
     frame.word_wrap = True
     for i, line in enumerate(lines):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        # add_paragraph is unannotated in python-pptx
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()  # type: ignore[no-untyped-call]
         paragraph.space_after = Pt(size // 2)
         run = paragraph.add_run()
         run.text = line
@@ -165,7 +169,7 @@ def _write(frame, lines: Sequence[str], size: int, bold_first: bool = False) -> 
 
 
 def _title_slide(deck: PresentationType, spec: SlideSpec) -> Slide:
-    slide = deck.slides.add_slide(deck.slide_layouts[LAYOUT_TITLE])
+    slide: Slide = deck.slides.add_slide(deck.slide_layouts[LAYOUT_TITLE])
     title, subtitle = slide.placeholders[0], slide.placeholders[1]
     _place(title, MARGIN, Inches(2.0), WIDTH - 2 * MARGIN, Inches(2.0))
     _place(subtitle, MARGIN, Inches(4.2), WIDTH - 2 * MARGIN, Inches(1.6))
@@ -177,8 +181,9 @@ def _title_slide(deck: PresentationType, spec: SlideSpec) -> Slide:
 
 
 def _content_slide(deck: PresentationType, spec: SlideSpec) -> Slide:
-    slide = deck.slides.add_slide(deck.slide_layouts[LAYOUT_TITLE_ONLY])
+    slide: Slide = deck.slides.add_slide(deck.slide_layouts[LAYOUT_TITLE_ONLY])
     title = slide.shapes.title
+    assert title is not None  # the title-only layout always has a title placeholder
     _place(title, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(1.35))
     title.text_frame.clear()
     title_pt = LONG_TITLE_PT if len(spec.title) > LONG_TITLE_CHARS else TITLE_PT
@@ -186,14 +191,13 @@ def _content_slide(deck: PresentationType, spec: SlideSpec) -> Slide:
     if spec.body:
         long = sum(len(b) for b in spec.body) > LONG_TEXT_CHARS or len(spec.body) > MANY_ITEMS
         size = LONG_BODY_PT if long else BODY_PT
-        box = slide.shapes.add_textbox(MARGIN, Inches(1.8), WIDTH - 2 * MARGIN, Inches(4.9))
+        box = slide.shapes.add_textbox(MARGIN, Inches(1.8), BODY_WIDTH, Inches(4.9))
         _write(box.text_frame, spec.body, size)
     return slide
 
 
 def _footer(slide: Slide, text: str) -> None:
-    box = slide.shapes.add_textbox(MARGIN, HEIGHT - Inches(0.6), WIDTH - 2 * MARGIN,
-                                   Inches(0.4))
+    box = slide.shapes.add_textbox(MARGIN, Emu(HEIGHT - Inches(0.6)), BODY_WIDTH, Inches(0.4))
     _write(box.text_frame, [text], SMALL_PT)
 
 
@@ -226,7 +230,9 @@ def session_slides(library: ContentLibrary, session_id: str,
     for number, spec in enumerate(specs, start=1):
         slide = _title_slide(deck, spec) if number == 1 else _content_slide(deck, spec)
         _footer(slide, f"{material.session.title} · {number} of {len(specs)}")
-        slide.notes_slide.notes_text_frame.text = spec.notes
+        notes = slide.notes_slide.notes_text_frame
+        if notes is not None:  # the default template always has a notes placeholder
+            notes.text = spec.notes
     _set_properties(deck, library, material, audience)
     out = io.BytesIO()
     deck.save(out)

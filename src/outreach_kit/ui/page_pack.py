@@ -140,7 +140,7 @@ def _modules(library: ContentLibrary, observations: list[str]) -> list[str]:
 def _services(library: ContentLibrary,
               settings: OrganisationSettings) -> tuple[list[str], list[str]]:
     areas = library.areas
-    start = [a for a in ("Scotland", settings.default_area) if a in areas]
+    start = [a for a in (*library.default_areas(), settings.default_area) if a in areas]
     chosen_areas = kept_widget(st.multiselect, "Areas", "w.areas", start, options=areas)
     by_name = {s.id: f"{s.name} ({s.area})" for s in library.services.values()
                if s.area not in chosen_areas}
@@ -157,7 +157,7 @@ def _example_data_notice(library: ContentLibrary, chosen_areas: list[str],
     if any(d.directory.example and (d.directory.area in chosen_areas or
                                     {s.id for s in d.services} & set(service_ids))
            for d in library.directories.values()):
-        st.warning("Example data: replace with your area's services before printing.")
+        st.warning(library.fixed_wording().example_notice)
 
 
 def _wallet_and_letter() -> tuple[tuple[str, ...], dict[str, Any] | None]:

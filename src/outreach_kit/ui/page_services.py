@@ -26,8 +26,6 @@ from ..local_services import (
 )
 from .common import get_library, show_error
 
-NATIONAL = "scotland-national"  # maintained by the content team, not edited here
-
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
@@ -41,8 +39,7 @@ def render() -> None:
         st.success(flash)
     library = get_library()
     folder = library.root / "resources"
-    editable = {d.directory.id: d.directory.name for d in library.directories.values()
-                if d.directory.id != NATIONAL}
+    editable = {d.directory.id: d.directory.name for d in library.editable_directories()}
 
     with (st.expander("Start a directory for a new area", expanded=not editable),
           st.form("new-directory")):
@@ -60,7 +57,7 @@ def render() -> None:
         show_error(error)
         return
     if directory.directory.example:
-        st.warning("Example data: replace with your area's services before printing.")
+        st.warning(library.fixed_wording().example_notice)
 
     today = dt.date.today()
     _overview(directory, today)

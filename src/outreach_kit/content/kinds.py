@@ -1,0 +1,57 @@
+"""Which files the loader reads, and the model each one is validated against.
+
+The kinds defined here are the content layer's own. Layers built on top of it (letters,
+training) register theirs with :func:`register_kind` when their schema module is imported.
+Those modules are named in one place, ``outreach_kit.CONTENT_KIND_MODULES`` (the top-level
+package, above every layer), and :func:`file_kinds` imports them by name before the first
+folder is loaded: this package never names a layer above it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from .. import CONTENT_KIND_MODULES
+from . import schema
+from .wording import WordingFile
+
+
+@dataclass(frozen=True)
+class FileKind:
+    folder: str  # "" for a single file at the root
+    pattern: str
+    model: type[BaseModel]
+    required: bool = False
+
+    @property
+    def where(self) -> str:
+        return f"{self.folder}/{self.pattern}" if self.folder else self.pattern
+
+
+_KINDS: list[FileKind] = [
+    FileKind("", "content.yaml", schema.ContentManifest, required=True),
+    FileKind("", "model.yaml", schema.ModelFile, required=True),
+    FileKind("", "wording.yaml", WordingFile, required=True),
+    FileKind("language", "terms.yaml", schema.TermsFile, required=True),
+    FileKind("modules", "*.yaml", schema.Module),
+    FileKind("resources", "*.yaml", schema.ServiceDirectoryFile),
+]
+
+
+def register_kind(kind: FileKind) -> None:
+    """Read files matching ``kind`` with its model from now on (once, however often called)."""
+    if kind not in _KINDS:
+        _KINDS.append(kind)
+
+
+def file_kinds() -> tuple[FileKind, ...]:
+    """Every kind, the content layer's own first, then in the order they were registered."""
+    for module in CONTENT_KIND_MODULES:
+        # Imported when content is first loaded rather than with the package: a process that
+        # never reads content (``outreach-kit --help``) then skips them; imported with the
+        # package they cost 0.23 s of start-up, pydantic included (python -X importtime).
+        importlib.import_module(module)  # cached by Python after the first call
+    return tuple(_KINDS)

@@ -1,0 +1,164 @@
+"""The schema of ``content/wording.yaml``: the fixed words of every document.
+
+The cover, the how-to-use page, section titles, the wallet card, the example-data notice,
+the labels renderers print on callouts without a title, and the words in a pack file's
+properties. Like a module, the file offers ``client_text()`` (checked for stigmatising
+words and reading ease) and ``references()`` (the wallet card names service entries: each
+number a reader dials is written once, in ``content/resources/``).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+
+from pydantic import Field, model_validator
+
+from ..document import Labels, Tone
+from .schema import Id, Loc, ShortText, Strict, Text, VersionedFile
+
+
+class CoverWording(Strict):
+    title: ShortText  # when the pack names nobody
+    subtitle: ShortText
+
+
+class HowToUseWording(Strict):
+    title: ShortText
+    lead: Text
+    points: list[Text] = Field(min_length=1)
+    help_title: ShortText
+    help: Text
+
+
+class ServicesWording(Strict):
+    title: ShortText
+    lead: Text
+
+
+class WalletContact(Strict):
+    """One line of the wallet card: the number is the phone of service ``service``."""
+
+    service: Id
+    label: ShortText
+    note: ShortText | None = None
+
+
+class WalletCardWording(Strict):
+    section_title: ShortText
+    lead: Text
+    title: ShortText
+    contacts: list[WalletContact] = Field(default_factory=list, max_length=4)
+    default_steps: list[ShortText] = Field(min_length=1, max_length=3)
+
+
+class CalloutLabels(Strict):
+    """Printed on a callout that has no title of its own, by tone."""
+
+    info: ShortText
+    tip: ShortText
+    warning: ShortText
+    safety: ShortText
+
+
+class KindWords(Strict):
+    """How a balancing pick is described, by module kind ("a way to connect with people")."""
+
+    strategy: ShortText
+    connection: ShortText
+    hope: ShortText
+
+    def of(self, kind: str) -> str:
+        words: str = getattr(self, kind)
+        return words
+
+
+class ReasonWording(Strict):
+    """The line under a module's title in a pack, saying why it is there. ``{what}`` is the
+    module's summary (first letter in lower case) and ``{kind}`` one of ``kind_words``."""
+
+    picked: ShortText
+    picked_as: ShortText
+    safety_floor: ShortText
+    help_now: ShortText
+    kind_words: KindWords
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> ReasonWording:
+        allowed = {"picked": {"what"}, "picked_as": {"kind", "what"},
+                   "safety_floor": {"what"}, "help_now": set()}
+        for name, fields in allowed.items():
+            try:
+                used = {f for _, f, _, _ in string.Formatter().parse(getattr(self, name)) if f}
+            except ValueError:
+                used = {"an unmatched brace"}
+            if unknown := sorted(used - fields):
+                words = " and ".join(f"{{{f}}}" for f in sorted(fields)) or "no {...} names"
+                raise ValueError(f"{name} may use {words}; not {', '.join(unknown)}")
+        return self
+
+
+class DocumentWording(Strict):
+    """A pack file's properties (title, author, subject). Never a person's name."""
+
+    title: ShortText
+    author: ShortText  # used when the recipe names no service
+    subject: ShortText
+
+
+class WordingFile(VersionedFile):
+    """``content/wording.yaml``."""
+
+    cover: CoverWording
+    how_to_use: HowToUseWording
+    contents_title: ShortText
+    services: ServicesWording
+    example_notice: ShortText  # printed on a pack (and shown in the app) using example data
+    wallet_card: WalletCardWording
+    callout_labels: CalloutLabels
+    reasons: ReasonWording
+    document: DocumentWording
+
+    def labels(self) -> Labels:
+        """The words renderers print around the content, for ``Document.labels``."""
+        return Labels(
+            callouts=tuple((Tone(tone), label) for tone, label in self.callout_labels),
+            example_service=self.example_notice,
+        )
+
+    def client_text(self) -> Iterator[tuple[Loc, str]]:
+        yield ("cover", "title"), self.cover.title
+        yield ("cover", "subtitle"), self.cover.subtitle
+        how = self.how_to_use
+        yield ("how_to_use", "title"), how.title
+        yield ("how_to_use", "lead"), how.lead
+        for i, point in enumerate(how.points):
+            yield ("how_to_use", "points", i), point
+        yield ("how_to_use", "help_title"), how.help_title
+        yield ("how_to_use", "help"), how.help
+        yield ("contents_title",), self.contents_title
+        yield ("services", "title"), self.services.title
+        yield ("services", "lead"), self.services.lead
+        yield ("example_notice",), self.example_notice
+        card = self.wallet_card
+        yield ("wallet_card", "section_title"), card.section_title
+        yield ("wallet_card", "lead"), card.lead
+        yield ("wallet_card", "title"), card.title
+        for i, contact in enumerate(card.contacts):
+            yield ("wallet_card", "contacts", i, "label"), contact.label
+            if contact.note:
+                yield ("wallet_card", "contacts", i, "note"), contact.note
+        for i, step in enumerate(card.default_steps):
+            yield ("wallet_card", "default_steps", i), step
+        for tone, label in self.callout_labels:
+            yield ("callout_labels", tone), label
+        for field, text in self.reasons:
+            if isinstance(text, str):
+                yield ("reasons", field), text
+        for kind, words in self.reasons.kind_words:
+            yield ("reasons", "kind_words", kind), words
+        yield ("document", "subject"), self.document.subject
+
+    def references(self) -> Iterator[tuple[Loc, str, str]]:
+        for i, contact in enumerate(self.wallet_card.contacts):
+            yield ("wallet_card", "contacts", i, "service"), "phone", contact.service

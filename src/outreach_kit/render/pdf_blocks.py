@@ -1,0 +1,132 @@
+"""The flowables for each block of a section: one function per block type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    Spacer,
+    TableStyle,
+)
+
+from ..document import (
+    Block,
+    BulletList,
+    Callout,
+    ContactLine,
+    Heading,
+    Inline,
+    Letter,
+    QRLink,
+    ServiceCard,
+    Steps,
+    Tone,
+    WalletCard,
+    WriteIn,
+)
+from ..document import PageBreak as PageBreakBlock
+from ..document import Paragraph as ParagraphBlock
+from .fonts import REGULAR
+from .pdf_cards import contact_line, qr_link, service_card, wallet_card
+from .pdf_flowables import FontSafeTable, RuledLines, TickBox, WrapOnceParagraph
+from .pdf_letter import letter_flowables
+from .pdf_parts import StoryParts
+
+TONE_LABELS = {Tone.TIP: "Tip", Tone.WARNING: "Take care", Tone.SAFETY: "Staying safer"}
+
+
+def block_flowables(parts: StoryParts, block: Block) -> list[Flowable]:
+    s = parts.styles
+    match block:
+        case Heading(text=text, level=level):
+            style = s.h2 if level <= 2 else s.h3
+            return [parts.para(parts.inline(text), style)]
+        case ParagraphBlock(text=text, style=name):
+            style = {"lead": s.lead, "small": s.small}.get(name, s.body)
+            return [parts.para(parts.inline(text), style)]
+        case BulletList(items=items):
+            return [list_flowable(parts, items, numbered=False)]
+        case Steps(items=items):
+            return [list_flowable(parts, items, numbered=True)]
+        case Callout():
+            # A box broken over two pages loses its title from its text.
+            return [KeepTogether([callout(parts, block)])]
+        case WriteIn():
+            return write_in(parts, block)
+        case ServiceCard():
+            return [KeepTogether(service_card(parts, block))]
+        case QRLink():
+            return [qr_link(parts, block)]
+        case ContactLine():
+            return [KeepTogether(contact_line(parts, block))]
+        case WalletCard():
+            return [KeepTogether(wallet_card(parts, block))]
+        case Letter():
+            return letter_flowables(parts, block)
+        case PageBreakBlock():
+            return [PageBreak()]
+    raise TypeError(f"unknown block type {type(block).__name__}")
+
+
+def list_flowable(parts: StoryParts, items: tuple[Inline, ...], *,
+                  numbered: bool) -> ListFlowable:
+    s = parts.styles
+    # ReportLab takes ListItems (the stubs only allow flowables).
+    flowables: list[Any] = [ListItem(parts.para(parts.inline(item), s.list_item))
+                            for item in items]
+    options: dict[str, Any] = dict(
+        bulletFontName=REGULAR, bulletFontSize=s.body_size, bulletColor=parts.palette.text,
+        leftIndent=s.body_size * 1.8, spaceAfter=s.body.spaceAfter)
+    if numbered:
+        return ListFlowable(flowables, bulletType="1", bulletFormat="%s.", **options)
+    return ListFlowable(flowables, bulletType="bullet", start="•", **options)
+
+
+def callout(parts: StoryParts, block: Callout) -> FontSafeTable:
+    s = parts.styles
+    palette = parts.palette
+    edge, fill = {
+        Tone.INFO: (palette.info_edge, palette.info_fill),
+        Tone.TIP: (palette.tip_edge, palette.tip_fill),
+        Tone.WARNING: (palette.warning_edge, palette.warning_fill),
+        Tone.SAFETY: (palette.safety_edge, palette.safety_fill),
+    }[block.tone]
+    content: list[Flowable] = []
+    if block.title:
+        content.append(parts.para(parts.inline(block.title), s.callout_title))
+    elif block.tone in TONE_LABELS:
+        content.append(parts.para(TONE_LABELS[block.tone], s.callout_title))
+    content += [parts.para(parts.inline(line), s.card_text) for line in block.body]
+    strong = block.tone in (Tone.WARNING, Tone.SAFETY)
+    return parts.boxed(content, edge, fill, thick=strong, bar=not strong)
+
+
+def write_in(parts: StoryParts, block: WriteIn) -> list[Flowable]:
+    s = parts.styles
+    prompt = WrapOnceParagraph(parts.inline(block.prompt), s.h3)
+    out: list[Flowable] = [prompt]
+    if block.choices:
+        box = s.tick_box_size
+        rows: list[list[Any]] = [
+            [TickBox(box, parts.palette.text), parts.para(parts.inline(choice), s.body)]
+            for choice in block.choices]
+        table = FontSafeTable(rows, colWidths=[box + 10, s.layout.frame_width - box - 10],
+                              hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (0, -1), s.body.leading - box - 1),
+            ("TOPPADDING", (1, 0), (1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]))
+        out.append(table)
+    if block.lines > 0:
+        out.append(RuledLines(block.lines, s.write_line_gap, parts.palette.rule))
+    # The question, its boxes and its lines belong together (a very long one still
+    # splits: KeepTogether gives way when its content is taller than the page).
+    return [KeepTogether(out), Spacer(1, s.body_size)]

@@ -1,0 +1,124 @@
+"""Service cards, web links with QR codes, phone numbers and the cut-out wallet card."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, TableStyle
+
+from ..document import ContactLine, QRLink, ServiceCard, WalletCard, uk_date
+from .escape import linked, safe_link, text_markup
+from .pdf_flowables import FontSafeTable
+from .pdf_parts import StoryParts
+from .pdf_qr import QrCode
+from .pdf_wallet import WalletCard as WalletCardFlowable
+
+EXAMPLE_DATA_BANNER = "Example data: replace with your area's services before printing."
+QR_SIZE = 24 * mm
+CARD_PADDING_X = 18  # left plus right padding inside a service card's cells
+CUT_OUT_HELP = "Cut along the dashed line. Fold along the dotted line so the card has two sides."
+
+
+def service_card(parts: StoryParts, card: ServiceCard) -> list[Flowable]:
+    s = parts.styles
+    width = s.layout.frame_width
+    qr = _qr_target(card.web)
+    text_width = width - QR_SIZE - 16 if qr else width
+    text: list[Flowable] = [parts.para(text_markup(card.name), s.card_title)]
+    if card.example:
+        text.append(parts.boxed([parts.para(text_markup(EXAMPLE_DATA_BANNER), s.notice)],
+                                parts.palette.warning_edge, parts.palette.warning_fill,
+                                thick=True, width=text_width - CARD_PADDING_X))
+    if card.description:
+        text.append(parts.para(parts.inline(card.description), s.card_text))
+    text += [parts.labelled(label, value, s.card_text, href)
+             for label, value, href in _service_rows(card) if value.strip()]
+    if card.last_checked:
+        text.append(parts.para(text_markup(f"Last checked {uk_date(card.last_checked)}."),
+                               s.small))
+    if qr:
+        table = FontSafeTable([[text, QrCode(qr, QR_SIZE, parts.palette.black)]],
+                              colWidths=[text_width, QR_SIZE + 16], hAlign="LEFT")
+    else:
+        table = FontSafeTable([[text]], colWidths=[width], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 1, parts.palette.rule),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CARD_PADDING_X - 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+    ]))
+    return [table, Spacer(1, s.body_size)]
+
+
+def _service_rows(card: ServiceCard) -> list[tuple[str, str, str | None]]:
+    """(label, value, link) for each detail line of a service card, in print order."""
+    phone = card.phone + (f" ({card.phone_note})" if card.phone_note else "")
+    return [
+        ("Phone:", phone, _tel(card.phone)),
+        ("Text:", card.text, None),
+        ("Open:", card.hours, None),
+        ("Cost:", card.cost, None),
+        ("Who it is for:", card.for_whom, None),
+        ("Address:", card.address, None),
+        ("Website:", card.web, card.web),
+        ("Email:", card.email, f"mailto:{card.email}" if card.email else None),
+    ]
+
+
+def qr_link(parts: StoryParts, block: QRLink) -> FontSafeTable:
+    s = parts.styles
+    words: list[Flowable] = [parts.para(f"<b>{text_markup(block.label)}</b>", s.body),
+                             parts.labelled("Web:", block.url, s.small, block.url)]
+    target = _qr_target(block.url)
+    cells: list[list[object]] = (
+        [[QrCode(target, QR_SIZE, parts.palette.black), words]] if target else [[words]])
+    widths = [QR_SIZE + 12, s.layout.frame_width - QR_SIZE - 12] if target else None
+    table = FontSafeTable(cells, colWidths=widths, hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    table.spaceAfter = s.body.spaceAfter
+    return table
+
+
+def contact_line(parts: StoryParts, contact: ContactLine) -> list[Flowable]:
+    s = parts.styles
+    number = linked(text_markup(contact.number), _tel(contact.number))
+    out: list[Flowable] = [parts.para(text_markup(contact.label), s.contact_label),
+                           parts.para(number, s.contact_number)]
+    if contact.note:
+        out.append(parts.para(text_markup(contact.note), s.body))
+    return out
+
+
+def wallet_card(parts: StoryParts, card: WalletCard) -> list[Flowable]:
+    s = parts.styles
+    title = text_markup(card.title)
+    contacts = [f"<b>{text_markup(c.label)}</b> {text_markup(c.number)}"
+                for c in card.contacts]
+    steps = [f"{n}. {text_markup(step)}" for n, step in enumerate(card.steps, start=1)]
+
+    def front(size: float) -> list[Flowable]:
+        heading, text = s.wallet_styles(size)
+        return [parts.para(title, heading), *(parts.para(line, text) for line in contacts)]
+
+    def back(size: float) -> list[Flowable]:
+        heading, text = s.wallet_styles(size)
+        return [parts.para("My steps", heading), *(parts.para(line, text) for line in steps)]
+
+    return [parts.para(CUT_OUT_HELP, s.body),
+            WalletCardFlowable(front, back, s.wallet_sizes, parts.palette.text),
+            Spacer(1, s.body_size)]
+
+
+def _tel(number: str) -> str | None:
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    return f"tel:{digits}" if len(digits) >= 3 else None
+
+
+def _qr_target(url: str) -> str | None:
+    """Web addresses worth a QR code: https only, and short enough to scan."""
+    url = url.strip()
+    if url.lower().startswith("https://") and len(url) <= 300 and url.isprintable():
+        return safe_link(url)
+    return None

