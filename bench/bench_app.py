@@ -21,6 +21,9 @@ import sys
 import time
 from pathlib import Path
 
+import yaml
+from streamlit.testing.v1 import AppTest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 FIRST_RENDER = """
@@ -34,8 +37,6 @@ print(json.dumps(time.perf_counter() - start))
 
 # The reference pack's observations (examples/reference-pack.yaml).
 def reference_observations() -> list[str]:
-    import yaml
-
     recipe = yaml.safe_load((ROOT / "examples" / "reference-pack.yaml").read_text("utf-8"))
     return list(recipe["observations"])
 
@@ -50,8 +51,6 @@ def first_render(runs: int) -> list[float]:
 
 
 def interactions(runs: int) -> tuple[list[float], list[float]]:
-    from streamlit.testing.v1 import AppTest
-
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     observations = reference_observations()
     boxes = {c.key: c for c in at.checkbox if c.key}

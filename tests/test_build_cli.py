@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import os
 import subprocess
@@ -146,7 +147,17 @@ def test_build_batch_reports_a_broken_recipe_and_builds_the_rest(tmp_path, capsy
             in captured.err)
     assert "Traceback" not in captured.err
     assert "built 3 of 4 packs" in captured.out
-    assert "Building" in captured.err  # the progress bar is on stderr
+    assert "Building" not in captured.err  # no progress bar when stderr is not a terminal
+
+
+def test_build_batch_draws_the_progress_bar_on_a_terminal(tmp_path, capsys, monkeypatch):
+    recipes = tmp_path / "recipes"
+    recipes.mkdir()
+    write(recipes, "one.yaml", RECIPE)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["build-batch", str(recipes), "-o", str(tmp_path / "packs"), "--format", "md",
+                 *CONTENT]) == 0
+    assert "Building" in capsys.readouterr().err
 
 
 def test_build_batch_all_good_with_format(tmp_path, capsys):
@@ -180,6 +191,21 @@ def test_cli_start_up_does_not_import_heavy_modules():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("argv", "loaded", "not_loaded"), [
+    ([], [], ["outreach_kit.cli.build", "outreach_kit.content", "pydantic"]),
+    (["build"], ["outreach_kit.cli.build"], ["outreach_kit.cli.letter", "reportlab", "tqdm"]),
+    (["build-batch"], ["outreach_kit.cli.batch"], ["outreach_kit.cli.training"]),
+])
+def test_only_the_command_that_runs_is_imported(argv, loaded, not_loaded):
+    code = ("import sys; from outreach_kit.cli.main import build_parser; "
+            f"build_parser({argv!r}); print(sorted(sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    modules = set(ast.literal_eval(result.stdout))
+    assert set(loaded) <= modules
+    assert not set(not_loaded) & modules
 
 
 def test_reference_pack_with_real_content_is_16_pages_or_more(tmp_path):

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from outreach_kit.document import Span, content_text, plain, uk_date, user_text
-from outreach_kit.errors import UsageError
+from outreach_kit.errors import OptionError
 from outreach_kit.render.options import PageFormat, PrintOptions
 
 
@@ -45,7 +45,7 @@ def test_print_options_combine_and_reject_unknown():
     assert options.large_print and options.greyscale and not options.dyslexia
     assert options.names == ["a5-booklet", "large-print", "greyscale"]
     assert PrintOptions.from_names([]).names == ["standard"]
-    with pytest.raises(UsageError, match="unknown print profile 'poster'"):
+    with pytest.raises(OptionError, match="unknown print profile 'poster'"):
         PrintOptions.from_names(["poster"])
 
 

@@ -1,7 +1,8 @@
 """One exception hierarchy for the whole tool.
 
-The CLI maps each class to an exit code and the app shows ``str(error)`` with ``st.error``,
-so messages are written for a keyworker or content editor, and never carry client text.
+The CLI maps each class to an exit code (``exit_code``, read only by ``cli.main``) and the
+app shows ``str(error)`` with ``st.error``, so messages are written for a keyworker or
+content editor, and never carry client text.
 """
 
 from __future__ import annotations
@@ -49,8 +50,16 @@ class OutputError(OutreachKitError):
     """A finished file could not be written (no such folder, no permission, disk full)."""
 
 
+class OptionError(OutreachKitError):
+    """A choice names a format, print profile or audience that does not exist.
+
+    Raised by the core (``formats``), where the choice may come from a recipe, the app or
+    the command line. The CLI turns one about its own arguments into a UsageError.
+    """
+
+
 class UsageError(OutreachKitError):
-    """The command line was used wrongly (bad option, missing file)."""
+    """The command line was used wrongly (bad option, missing file). Raised only by ``cli``."""
 
     exit_code = 2
 

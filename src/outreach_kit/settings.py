@@ -8,23 +8,33 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 
 from .atomic import write_bytes_atomic, write_text_atomic
 from .content.loader import validate_source
 from .content.paths import default_content_dir
 from .content.yaml_source import parse_yaml_bytes, read_yaml
 from .errors import ContentError, OutputError, Problem, SettingsError
-from .render.options import PROFILE_NAMES
+from .formats import DEFAULT_PROFILE, PROFILES, unknown_profile_message
 
 ENV_VAR = "OUTREACH_KIT_SETTINGS"
 SETTINGS_FILE = "organisation.yaml"
 LOGO_FILE = "organisation-logo.png"
 
-Line = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
+MAX_LINE = 120
+MAX_ADDRESS_LINES = 6
+
+Line = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_LINE)]
 
 
 class OrganisationSettings(BaseModel):
@@ -32,20 +42,40 @@ class OrganisationSettings(BaseModel):
 
     schema_version: Literal[1] = 1
     organisation: Line = ""
-    address_lines: list[Line] = Field(default_factory=list, max_length=6)
+    address_lines: list[Line] = Field(default_factory=list, max_length=MAX_ADDRESS_LINES)
     phone: Line = ""
     signer_role: Line = ""
     default_area: Line = ""
-    default_profiles: list[str] = Field(default_factory=lambda: ["standard"])
+    default_profiles: list[str] = Field(default_factory=lambda: [DEFAULT_PROFILE])
     has_logo: bool = False
 
     @field_validator("default_profiles")
     @classmethod
     def _known_profiles(cls, names: list[str]) -> list[str]:
-        unknown = [n for n in names if n not in PROFILE_NAMES]
+        unknown = [n for n in names if n not in PROFILES]
         if unknown:
-            raise ValueError(f"unknown print profile '{unknown[0]}'")
+            raise ValueError(unknown_profile_message(unknown[0]))
         return names
+
+
+def checked_settings(**fields: Any) -> tuple[OrganisationSettings | None, list[str]]:
+    """Settings from what was typed, or None and one plain line per problem.
+
+    Each line names the field and the limit, never the value typed.
+    """
+    try:
+        return OrganisationSettings(**fields), []
+    except ValidationError as exc:
+        return None, [_readable(error) for error in exc.errors()]
+
+
+def _readable(error: Any) -> str:
+    field = str(error["loc"][0]) if error["loc"] else "settings"
+    reason = {
+        "string_too_long": f"each line is at most {MAX_LINE} characters",
+        "too_long": f"at most {MAX_ADDRESS_LINES} lines",
+    }.get(error["type"], str(error["msg"]).removeprefix("Value error, "))
+    return f"{field}: {reason}"
 
 
 def settings_dir() -> Path:

@@ -161,12 +161,15 @@ def test_saved_recipe_holds_choices_not_the_person():
     at.checkbox(key=SWITCH_OFF).check().run()
     saved = next(b for b in at.get("download_button") if b.key == "recipe.save")
     # AppTest cannot click downloads; the page builds the file from the same choices.
-    from outreach_kit.outputs import recipe_yaml_without_personal_fields
+    from outreach_kit.assemble import save_recipe
+    from outreach_kit.assemble.choices import PackChoices, recipe_from_choices
+    from outreach_kit.content import load_library
 
     assert saved.label.startswith("Save these choices")
-    text = recipe_yaml_without_personal_fields({
-        "person_name": "Sam", "service_contact": "07700 900123",
-        "wallet_steps": ["Walk by the river"], "observations": ["only-way-to-switch-off"]})
+    choices = PackChoices(person_name="Sam", service_contact="07700 900123",
+                          wallet_steps=("Walk by the river",),
+                          observations=("only-way-to-switch-off",))
+    text = save_recipe(recipe_from_choices(choices, load_library(ROOT / "content")))
     data = yaml.safe_load(text)
     assert data["observations"] == ["only-way-to-switch-off"]
     assert "Sam" not in text and "07700" not in text and "river" not in text
@@ -188,6 +191,30 @@ def test_letter_page_checks_and_exports():
     _, files = at.session_state["letter.files"]
     assert set(files) == {"pdf", "docx", "md", "txt"}
     assert "I just need a break from it all" in files["txt"].decode("utf-8")
+
+
+def test_letter_is_composed_once_per_change(monkeypatch: pytest.MonkeyPatch):
+    from outreach_kit.ui import page_letter
+
+    calls: list[int] = []
+    real = page_letter.make_letter
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(page_letter, "make_letter", counted)
+    at = page_app("page_letter").run()
+    assert len(calls) == 1, "the first draft, once"
+    at.text_area(key="w.letter.their_words").input("I need a break").run()
+    assert len(calls) == 2, "their words changed: composed and checked once"
+    at.checkbox(key="w.letter.consent").check().run()
+    assert len(calls) == 2, "nothing the letter is made from changed"
+    box = next(t for t in at.text_area if t.key.startswith("w.letter.text."))
+    box.input(box.value + " Take care.").run()
+    no_exceptions(at)
+    assert len(calls) == 3, "an edited paragraph: composed once more"
+    assert any("Take care." in repr(m.document) for m in at.session_state["letter.made"].values())
 
 
 def test_correcting_their_words_changes_the_letter():

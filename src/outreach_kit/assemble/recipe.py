@@ -16,7 +16,7 @@ separate step, :func:`check_recipe`, because the schema alone cannot know them.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -24,18 +24,15 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from ..content.library import ContentLibrary
 from ..content.loader import validate_source
 from ..content.schema import Audience, Id
-from ..content.yaml_source import YamlSource, field_name, read_yaml
-from ..errors import Problem, RecipeError
+from ..content.yaml_source import YamlSource, field_name, parse_yaml_bytes, read_yaml
+from ..errors import ContentError, Problem, RecipeError
+from ..formats import PROFILES, PrintOptions, formats_for, unknown_profile_message
 from ..letters.recipe import LetterRecipe
-from ..render.options import PROFILE_NAMES, PrintOptions
 
 # Free text is kept exactly as typed (renderers escape it). The limit is generous on
 # purpose: a long name must never crash a pack, only look long.
 MAX_FREE_TEXT = 5000
 MAX_WALLET_STEPS = 3
-# The formats a pack can be made in: the one list the recipe schema and the CLI use.
-PackFormat = Literal["pdf", "html", "md", "docx"]
-FORMATS: tuple[str, ...] = get_args(PackFormat)
 
 FreeText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_FREE_TEXT)
@@ -55,19 +52,27 @@ class ServiceChoice(_Strict):
 
 
 class PrintChoice(_Strict):
-    """Print profiles (names from ``PROFILE_NAMES``) and, optionally, output formats."""
+    """Print profiles and, optionally, output formats (names from ``outreach_kit.formats``)."""
 
     profiles: list[str] = Field(default_factory=list)
-    formats: list[PackFormat] = Field(default_factory=list)
+    formats: list[str] = Field(default_factory=list)
 
     @field_validator("profiles")
     @classmethod
     def _known_profiles(cls, names: list[str]) -> list[str]:
         for name in names:
-            if name not in PROFILE_NAMES:
-                raise ValueError(
-                    f"unknown print profile '{name}'; choose from {', '.join(PROFILE_NAMES)}"
-                )
+            if name not in PROFILES:
+                raise ValueError(unknown_profile_message(name))
+        return names
+
+    @field_validator("formats")
+    @classmethod
+    def _pack_formats(cls, names: list[str]) -> list[str]:
+        allowed = formats_for("pack")
+        for name in names:
+            if name not in allowed:
+                raise ValueError(f"a pack cannot be made as '{name}'; choose from "
+                                 f"{', '.join(allowed)}")
         return names
 
     def options(self) -> PrintOptions:
@@ -121,19 +126,36 @@ class RecipeProblems(RecipeError):
 
 def read_recipe(path: Path | str) -> tuple[Recipe, YamlSource]:
     """Read and validate one recipe file (schema only); raise RecipeProblems."""
-    path = Path(path)
-    source, problems = read_yaml(path)
+    source, problems = read_yaml(Path(path))
     if source is None:
         raise RecipeProblems(problems)
+    return _validated(source), source
+
+
+def recipe_from_bytes(raw: bytes, name: str, library: ContentLibrary) -> Recipe:
+    """A checked recipe from an uploaded file's bytes (``name`` is shown in problems)."""
+    path = Path(Path(name).name or "recipe.yaml")
+    try:
+        source = parse_yaml_bytes(raw, path)
+    except ContentError as exc:
+        raise RecipeProblems(exc.problems) from None
+    recipe = _validated(source)
+    problems = check_recipe(recipe, library, source)
+    if problems:
+        raise RecipeProblems(problems)
+    return recipe
+
+
+def _validated(source: YamlSource) -> Recipe:
     if not isinstance(source.data, dict):
         found = {"list": "a list", "str": "a single line of text"}.get(
             type(source.data).__name__, f"a {type(source.data).__name__}")
-        raise RecipeProblems([Problem(str(path), 1, "", "a recipe must be a set of "
+        raise RecipeProblems([Problem(str(source.path), 1, "", "a recipe must be a set of "
                                       f"'key: value' lines (see examples/), found {found}")])
     recipe, problems = validate_source(source, Recipe)
     if recipe is None:
         raise RecipeProblems([_for_recipes(p) for p in problems])
-    return recipe, source
+    return recipe
 
 
 def _for_recipes(problem: Problem) -> Problem:

@@ -25,14 +25,11 @@ class _Unreadable(Exception):
     """A file that cannot be checked; the message is one plain line."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "lint",
-        help="check plain text for stigmatising words and reading ease",
-        description="Check UTF-8 text files (or standard input, '-') for words that label "
-                    "people who use drugs, and score how easy they are to read. "
-                    "Exit 1 if anything is found.",
-    )
+def configure(name: str, parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Check UTF-8 text files (or standard input, '-') for words that label "
+        "people who use drugs, and score how easy they are to read. "
+        "Exit 1 if anything is found.")
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="text files to check; '-' or nothing reads standard input")
     parser.add_argument("--json", action="store_true",

@@ -5,32 +5,27 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
+
+from ..assemble.recommend import recommend
+from ..errors import UsageError
+from .common import add_content_option, load_content
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "recommend",
-        help="suggest modules for what you have noticed",
-        description="Suggest modules, best first, for what you have noticed about a person. "
-                    "Observation ids are listed in content/model.yaml (or use "
-                    "--list-observations).",
-    )
+def configure(name: str, parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Suggest modules, best first, for what you have noticed about a person. "
+        "Observation ids are listed in content/model.yaml (or use "
+        "--list-observations).")
     parser.add_argument("--observe", action="append", default=[], metavar="ID",
                         help="an observation id; repeat for more than one")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument("--list-observations", action="store_true",
                         help="list every observation id with its words, then stop")
-    parser.add_argument("--content", type=Path, metavar="DIR",
-                        help="content folder (default: ./content)")
+    add_content_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..assemble.recommend import recommend
-    from ..errors import UsageError
-    from .build import load_content
-
     library = load_content(args.content)
     if args.list_observations:
         for obs_id, observation in library.observations.items():

@@ -14,65 +14,53 @@ from pathlib import Path
 from ..atomic import write_bytes_atomic
 from ..content import default_content_dir, load_library
 from ..errors import UsageError
-from ..outputs import format_for
+from ..formats import TRAINING_AUDIENCES, all_formats
+from ..outputs import render_training
+from ..training.kit import TrainingKit, training_kit
+from .common import add_content_option, add_format_option, add_profile_option, output_format
+from .common import print_options as options_from
 
-FORMATS = ("pdf", "pptx")
-AUDIENCES = ("facilitator", "participant")
+TRAINING_FORMATS = all_formats(*(f"training-{a}" for a in TRAINING_AUDIENCES))
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "training",
-        help="make a training session's facilitator guide, handout or slides",
-        description=(
-            "Make a facilitator guide or participant handout (PDF) or slides (PPTX) for one "
-            "training session. Participant slides carry no facilitator notes or quiz answers "
-            "in their speaker notes."
-        ),
-    )
+def configure(name: str, parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Make a facilitator guide or participant handout (PDF) or slides (PPTX) for one "
+        "training session. Participant slides carry no facilitator notes or quiz answers "
+        "in their speaker notes.")
     parser.add_argument("session", nargs="?", help="session id (see --list)")
     parser.add_argument("--list", action="store_true", help="list the training sessions")
-    parser.add_argument("--for", dest="audience", choices=AUDIENCES, default="facilitator",
-                        help="who it is for (default: facilitator)")
-    parser.add_argument("--format", dest="fmt", choices=FORMATS, default=None,
-                        help="pdf (guide or handout) or pptx (slides); default: from the "
-                             "output file's ending")
+    parser.add_argument("--for", dest="audience", choices=TRAINING_AUDIENCES,
+                        default=TRAINING_AUDIENCES[0], help="who it is for (default: "
+                        f"{TRAINING_AUDIENCES[0]})")
+    add_format_option(parser, TRAINING_FORMATS, " (pdf: guide or handout, pptx: slides)",
+                      dest="fmt")
     parser.add_argument("-o", "--output", type=Path, help="file to write")
-    parser.add_argument("--profile", action="append", default=[],
-                        help="PDF print profile, e.g. large-print (may be repeated)")
-    parser.add_argument("--content", type=Path, help="content folder (default: ./content)")
+    add_profile_option(parser, "PDF print profile")
+    add_content_option(parser)
     parser.set_defaults(func=run)
 
 
-def _list(kit) -> int:
+def _list(kit: TrainingKit) -> int:
     for session in sorted(kit.sessions.values(), key=lambda s: (s.minutes, s.id)):
         print(f"{session.id}\t{session.minutes} min\t{session.title}")
     return 0
 
 
-def _build(library, args: argparse.Namespace, fmt: str) -> bytes:
-    from ..outputs import render_training
-    from ..render.options import PrintOptions
-
-    return render_training(library, args.session, args.audience, fmt,
-                           PrintOptions.from_names(args.profile))
-
-
 def run(args: argparse.Namespace) -> int:
-    from ..training.kit import training_kit
-
     if not args.list and not args.session:
         raise UsageError("name a session (see 'outreach-kit training --list')")
     if not args.list and args.output is None:
         raise UsageError("say where to save it with -o FILE")
     # Without --format, the file ending says which (slides.pptx makes slides).
-    fmt = "" if args.list else format_for(args.output, args.fmt, FORMATS)
+    fmt = "" if args.list else output_format(args.output, args.fmt, TRAINING_FORMATS)
     library = load_library(args.content or default_content_dir())
     kit = training_kit(library)
     if args.list:
         return _list(kit)
     kit.session(args.session)  # an unknown id fails here, naming the valid ones
-    data = _build(library, args, fmt)
+    data = render_training(library, args.session, args.audience, fmt,
+                           options_from(args.profile))
     write_bytes_atomic(args.output, data)  # OutputError naming the file if it cannot
     print(f"wrote {args.output}")
     return 0

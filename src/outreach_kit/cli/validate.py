@@ -10,12 +10,9 @@ from ..content import default_content_dir, load_library
 from ..validate import validate_library
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "validate",
-        help="check every content file and report all problems",
-        description="Check every file in the content folder. Exit 0 when valid, 1 when not.",
-    )
+def configure(name: str, parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Check every file in the content folder. Exit 0 when valid, 1 when not.")
     parser.add_argument("content_dir", nargs="?", type=Path, help="content folder "
                         "(default: ./content)")
     parser.add_argument("--strict", action="store_true",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from ..content.library import ContentLibrary
 from ..document import Document, Section
 from ..errors import RecipeError
 from .build import build_letterhead, letter_document, letter_section
-from .checks import LetterChecks, check_letter
+from .checks import LetterChecks, check_letter, worker_notes
 from .compose import ComposedLetter, compose_letter, with_template_body
 from .library import letter_library
 from .recipe import LetterRecipe, load_letter_recipe
@@ -27,9 +27,18 @@ class MadeLetter:
     document: Document
     checks: LetterChecks
 
+    def pack_section(self) -> Section:
+        """The same letter as a section for ``build_pack(..., letter_section=...)``: the
+        letter document's one section, listed in the pack's contents."""
+        return replace(self.document.sections[0], in_contents=True)
+
     @property
     def guidance(self) -> tuple[str, ...]:
         return self.letter.guidance
+
+    def worker_notes(self) -> list[str]:
+        """Guidance, checks and the consent reminder for the worker (never the letter)."""
+        return worker_notes(self.letter, self.checks)
 
 
 def make_letter(
@@ -64,6 +73,9 @@ class PackLetter:
     section: Section
     letter: ComposedLetter
     checks: LetterChecks
+
+    def worker_notes(self) -> list[str]:
+        return worker_notes(self.letter, self.checks)
 
 
 def make_pack_letter(

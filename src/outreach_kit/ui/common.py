@@ -16,7 +16,10 @@ from typing import Any
 import streamlit as st
 
 from ..content import ContentLibrary, default_content_dir, load_library
-from ..errors import OutreachKitError
+from ..errors import OutreachKitError, Problem
+from ..language import item_readability
+from ..language.reading_ease import Readability
+from ..validate import validate_library
 
 PRIVACY_LINE = "Nothing about the person is saved. Download the pack before you close this page."
 
@@ -38,25 +41,21 @@ def get_library() -> ContentLibrary:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _cached_validation(root: str, stamp: float) -> list:
-    from ..validate import validate_library
-
+def _cached_validation(root: str, stamp: float) -> list[Problem]:
     return validate_library(_cached_library(root, stamp))
 
 
-def get_validation() -> list:
+def get_validation() -> list[Problem]:
     root = default_content_dir()
     return _cached_validation(str(root), content_stamp(root))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _cached_module_scores(root: str, stamp: float) -> dict:
-    from ..language import item_readability
-
+def _cached_module_scores(root: str, stamp: float) -> dict[str, Readability | None]:
     return {m.id: item_readability(m) for m in _cached_library(root, stamp).modules.values()}
 
 
-def get_module_scores() -> dict:
+def get_module_scores() -> dict[str, Readability | None]:
     """Reading ease of every module (content only, so one copy serves every session)."""
     root = default_content_dir()
     return _cached_module_scores(str(root), content_stamp(root))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from ..outputs import FORMATS
+from ..formats import FORMATS
 
 FileData = bytes | Callable[[], bytes]
 
@@ -16,7 +16,7 @@ def export_buttons(files: dict[str, FileData], stem: str) -> None:
     clicked, so the formats nobody asks for cost nothing."""
     columns = st.columns(len(files))
     for column, (fmt, data) in zip(columns, files.items(), strict=True):
-        label, mime, suffix = FORMATS[fmt]
-        column.download_button(f"Download {label}", data, file_name=f"{stem}{suffix}",
-                               mime=mime, on_click="ignore", key=f"download.{stem}.{fmt}",
+        kind = FORMATS[fmt]
+        column.download_button(f"Download {kind.label}", data, file_name=f"{stem}{kind.suffix}",
+                               mime=kind.mime, on_click="ignore", key=f"download.{stem}.{fmt}",
                                type="primary" if fmt == "pdf" else "secondary")

@@ -1,19 +1,34 @@
-"""Write a letter: choose a type and themes, edit any paragraph, see checks beside the text."""
+"""Write a letter: choose a type and themes, edit any paragraph, see checks beside the text.
+
+The letter is composed and checked by ``letters.make_letter`` only when what it is made
+from changes; the result is kept in this session's state (never a shared cache: it holds
+what was typed about the person).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
 
+from ..content.library import ContentLibrary
 from ..content.paths import default_templates_dir
 from ..errors import OutreachKitError
-from ..outputs import FORMATS, render_document
+from ..formats import formats_for
+from ..letters import CONSENT_REMINDER, LetterRecipe, letter_library, make_letter
+from ..letters.checks import LetterChecks
+from ..letters.compose import field_values, suggest_paragraphs
+from ..letters.library import LetterLibrary
+from ..letters.make import MadeLetter
+from ..letters.schema import LetterSlot, LetterType
+from ..letters.templates import list_letter_templates
+from ..outputs import render_document
 from ..settings import OrganisationSettings, load_logo, load_settings
 from .common import get_library, kept_widget, privacy_notice, show_error, stamp
-
-LETTER_FORMATS = ("pdf", "docx", "md", "txt")
+from .exports import export_buttons
 
 PERSON_FIELDS = (
     # key, label, text area?
@@ -23,15 +38,10 @@ PERSON_FIELDS = (
     ("what_matters", "What matters to them", False),
     ("next_step", "A small next step to offer", False),
 )
+MADE_KEY = "letter.made"  # stamp of what the letter is made from -> MadeLetter
 
 
 def render() -> None:
-    from ..letters import CONSENT_REMINDER, LetterRecipe, letter_library, make_letter
-    from ..letters.build import letter_section
-    from ..letters.compose import field_values, suggest_paragraphs
-    from ..letters.schema import LetterSlot, LetterType
-    from ..letters.templates import list_letter_templates
-
     st.title("Write a letter")
     privacy_notice()
     library = get_library()
@@ -44,7 +54,43 @@ def render() -> None:
     except OutreachKitError as error:
         show_error(error)
         settings = OrganisationSettings()
+    letter_type = _letter_type(letters)
+    recipe, template_path = _recipe(library, letter_type, settings)
+    if recipe is None:
+        st.error("Some details are too long. Shorten them and try again.")
+        return
+    if template_path is None:
+        recipe = recipe.model_copy(update={"paragraphs": _paragraph_choices(letters, recipe)})
+    logo = load_logo() if settings.has_logo else None
+    left, right = st.columns([3, 2])
+    try:
+        draft = _made(library, recipe, template_path, logo)
+        with left:
+            edited = _edited_paragraphs(draft)
+        made = _made(library, recipe.model_copy(update={"edited": edited}), template_path, logo)
+    except OutreachKitError as error:
+        show_error(error)
+        return
+    with right:
+        _show_checks(made.checks)
+    _consent_and_files(made, f"{letters.types[letter_type].name}, for "
+                             f"{recipe.person.name.strip() or 'no name given'}")
 
+
+def _made(library: ContentLibrary, recipe: LetterRecipe, template_path: Path | None,
+          logo: bytes | None) -> MadeLetter:
+    """The composed and checked letter, made again only when its inputs change."""
+    key = stamp(recipe.model_dump(mode="json"), str(template_path), logo)
+    kept: dict[str, MadeLetter] = st.session_state.setdefault(MADE_KEY, {})
+    if key not in kept:
+        made = make_letter(library, recipe, dt.date.today(), template_path=template_path,
+                           logo_bytes=logo)
+        # The draft and the edited letter of this run; older versions are dropped.
+        st.session_state[MADE_KEY] = kept = dict(list(kept.items())[-1:]) | {key: made}
+    return kept[key]
+
+
+def _letter_type(letters: LetterLibrary) -> LetterType:
     types = [t.value for t in LetterType if t in letters.types]
     letter_type = LetterType(kept_widget(
         st.selectbox, "Kind of letter", "w.letter.type", types[0], options=types,
@@ -53,14 +99,18 @@ def render() -> None:
     st.caption(kind.purpose)
     for line in kind.guidance:
         st.info(line, icon=":material/lightbulb:")
+    return letter_type
 
+
+def _recipe(library: ContentLibrary, letter_type: LetterType,
+            settings: OrganisationSettings) -> tuple[LetterRecipe | None, Path | None]:
+    """The letter recipe from the widgets (None when a detail is too long), and the
+    organisation template chosen, if any."""
     names = {s.id: s.name for s in library.subthemes.values()}
     subthemes = kept_widget(st.multiselect, "Themes from your conversations",
                             "w.letter.subthemes", [], options=list(names),
                             format_func=lambda s: names.get(s, s))
-    subthemes = [s for s in subthemes if s in names]
-
-    person: dict[str, str] = {}
+    person: dict[str, Any] = {}
     with st.expander("About the person (used only in this letter)", expanded=True):
         left, right = st.columns(2)
         for i, (key, label, area) in enumerate(PERSON_FIELDS):
@@ -74,74 +124,60 @@ def render() -> None:
             signer = kept_widget(st.text_input, "Your name", "w.letter.signer", "")
             role = kept_widget(st.text_input, "Your role", "w.letter.role",
                                settings.signer_role)
-
     templates = list_letter_templates(default_templates_dir() / "letters")
     template = kept_widget(st.selectbox, "Layout", "w.letter.template", "",
                            options=["", *templates],
                            format_func=lambda t: t.replace("-", " ") or
                            "Paragraphs from the library")
-    template_path = templates.get(template) if template else None
-
-    base = {
-        "letter_type": letter_type.value, "subthemes": subthemes,
-        "person": person | {"strengths": [s for s in person["strengths"].splitlines()
-                                          if s.strip()]},
-        "letterhead": {"organisation": settings.organisation,
-                       "address_lines": settings.address_lines},
-        "signer": {"name": signer, "role": role},
-    }
+    person["strengths"] = [s for s in person["strengths"].splitlines() if s.strip()]
     try:
-        recipe = LetterRecipe.model_validate(base)
+        recipe = LetterRecipe.model_validate({
+            "letter_type": letter_type.value, "subthemes": [s for s in subthemes if s in names],
+            "person": person, "signer": {"name": signer, "role": role},
+            "letterhead": {"organisation": settings.organisation,
+                           "address_lines": settings.address_lines},
+        })
     except ValidationError:
-        st.error("Some details are too long. Shorten them and try again.")
-        return
+        return None, None
+    return recipe, templates.get(template) if template else None
 
+
+def _paragraph_choices(letters: LetterLibrary, recipe: LetterRecipe) -> dict[LetterSlot, str]:
+    """The library paragraph picked for each part of the letter ("" keeps the suggestion)."""
+    suggestions = suggest_paragraphs(letters, recipe.letter_type, recipe.subthemes,
+                                     field_values(recipe))
+    st.subheader("The letter")
+    st.caption("Pick a starting paragraph for each part, then change any words you like.")
     choices: dict[LetterSlot, str] = {}
-    if not template:
-        suggestions = suggest_paragraphs(letters, letter_type, subthemes,
-                                         field_values(recipe))
-        st.subheader("The letter")
-        st.caption("Pick a starting paragraph for each part, then change any words you like.")
-        for slot, options in suggestions.items():
-            if not options:
-                continue
-            labels = {v.id: v.text[:90] + ("..." if len(v.text) > 90 else "") for v in options}
-            definition = letters.slots.get(slot)
-            chosen = kept_widget(st.selectbox, definition.title if definition else slot.value,
-                                 f"w.letter.choice.{letter_type}.{slot}", "",
-                                 options=["", *labels],
-                                 format_func=lambda i, lb=labels: lb.get(i, "Suggested"),
-                                 help=definition.hint if definition else None)
-            if chosen in labels:
-                choices[slot] = chosen
-    recipe = recipe.model_copy(update={"paragraphs": choices})
-    try:
-        draft = make_letter(library, recipe, dt.date.today(), template_path=template_path)
-    except OutreachKitError as error:
-        show_error(error)
-        return
+    for slot, options in suggestions.items():
+        if not options:
+            continue
+        labels = {v.id: v.text[:90] + ("..." if len(v.text) > 90 else "") for v in options}
+        definition = letters.slots.get(slot)
+        chosen = kept_widget(st.selectbox, definition.title if definition else slot.value,
+                             f"w.letter.choice.{recipe.letter_type}.{slot}", "",
+                             options=["", *labels],
+                             format_func=lambda i, lb=labels: lb.get(i, "Suggested"),
+                             help=definition.hint if definition else None)
+        if chosen in labels:
+            choices[slot] = chosen
+    return choices
 
+
+def _edited_paragraphs(draft: MadeLetter) -> dict[LetterSlot, str]:
     edited: dict[LetterSlot, str] = {}
-    left, right = st.columns([3, 2])
-    with left:
-        for paragraph in draft.letter.paragraphs:
-            # Keyed by the text it starts from: when the person's words or the chosen
-            # paragraph change, the box starts again from the new text.
-            key = f"w.letter.text.{paragraph.slot}.{stamp(paragraph.text)}"
-            text = kept_widget(st.text_area, f"Paragraph: {paragraph.slot.replace('_', ' ')}",
-                               key, paragraph.text, height=140)
-            if text != paragraph.text and paragraph.slot in LetterSlot.__members__.values():
-                edited[LetterSlot(paragraph.slot)] = text
-    try:
-        made = make_letter(library, recipe.model_copy(update={"edited": edited}),
-                           dt.date.today(), template_path=template_path,
-                           logo_bytes=load_logo() if settings.has_logo else None)
-    except OutreachKitError as error:
-        show_error(error)
-        return
-    with right:
-        _show_checks(made.checks)
+    for paragraph in draft.letter.paragraphs:
+        # Keyed by the text it starts from: when the person's words or the chosen
+        # paragraph change, the box starts again from the new text.
+        key = f"w.letter.text.{paragraph.slot}.{stamp(paragraph.text)}"
+        text = kept_widget(st.text_area, f"Paragraph: {paragraph.slot.replace('_', ' ')}",
+                           key, paragraph.text, height=140)
+        if text != paragraph.text and paragraph.slot in LetterSlot.__members__.values():
+            edited[LetterSlot(paragraph.slot)] = text
+    return edited
 
+
+def _consent_and_files(made: MadeLetter, label: str) -> None:
     st.subheader("Before you send it")
     st.warning(CONSENT_REMINDER, icon=":material/handshake:")
     agreed = kept_widget(st.checkbox, "The person has agreed to get this letter",
@@ -150,40 +186,32 @@ def render() -> None:
     in_pack = st.session_state.get("letter.for_pack")
     if in_pack and not agreed:
         del st.session_state["letter.for_pack"]  # no consent, no letter in the pack
-        in_pack = None
         st.caption("The letter was taken out of your pack.")
     elif in_pack and in_pack["stamp"] != letter_stamp:
         st.caption("The letter in your pack is an older version. Choose 'Add to my pack' "
                    "again to update it.")
     a, b = st.columns(2)
     if a.button("Add to my pack", disabled=not agreed, key="letter.to_pack"):
-        who = person["name"].strip() or "no name given"
         st.session_state["letter.for_pack"] = {
-            "section": letter_section(made.letter, made.document.sections[0].blocks[0].letterhead),
-            "stamp": letter_stamp,
-            "label": f"{kind.name}, for {who}",
-        }
+            "section": made.pack_section(),
+            "stamp": letter_stamp, "label": label}
         st.success("Added. Tick 'Include the letter' on the Make a pack page.")
     if b.button("Make the letter files", type="primary", disabled=not agreed,
                 key="letter.make"):
         with st.spinner("Making the letter..."):
             try:
                 st.session_state["letter.files"] = (letter_stamp, {
-                    fmt: render_document(made.document, fmt) for fmt in LETTER_FORMATS})
+                    fmt: render_document(made.document, fmt) for fmt in formats_for("letter")})
             except OutreachKitError as error:
                 show_error(error)
     files = st.session_state.get("letter.files")
     if files and files[0] == letter_stamp and agreed:
-        columns = st.columns(len(LETTER_FORMATS))
-        for column, (fmt, data) in zip(columns, files[1].items(), strict=True):
-            label, mime, suffix = FORMATS[fmt]
-            column.download_button(f"Download {label}", data, file_name=f"letter{suffix}",
-                                   mime=mime, on_click="ignore", key=f"letter.download.{fmt}")
+        export_buttons(files[1], "letter")
     elif files:
         st.caption("The letter has changed: make the files again.")
 
 
-def _show_checks(checks) -> None:
+def _show_checks(checks: LetterChecks) -> None:
     st.markdown("**Checks**")
     st.caption(f"{checks.total_words} words in {len(checks.paragraphs)} paragraphs.")
     if checks.all_clear:

@@ -35,8 +35,10 @@ def render() -> None:
     kinds = {"": "All kinds"} | {k.value: k.value.replace("-", " ").capitalize()
                                  for k in ModuleKind}
     left, right = st.columns(2)
-    theme = left.selectbox("Theme", list(themes), format_func=themes.get, key="lib.theme")
-    kind = right.selectbox("Kind", list(kinds), format_func=kinds.get, key="lib.kind")
+    theme = left.selectbox("Theme", list(themes), format_func=lambda key: themes[key],
+                           key="lib.theme")
+    kind = right.selectbox("Kind", list(kinds), format_func=lambda key: kinds[key],
+                           key="lib.kind")
 
     today = dt.date.today()
     scores = get_module_scores()

@@ -1,18 +1,27 @@
 """Make a pack: a short guided flow from what you noticed to a printable pack.
 
-Everything typed here stays in this browser session's memory and in the files downloaded.
+The page collects a :class:`PackChoices`; the core turns it into a Recipe and builds the
+pack exactly as ``outreach-kit build`` does. Everything typed here stays in this browser
+session's memory and in the files downloaded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import partial
+from typing import Any
 
 import streamlit as st
 
+from ..assemble import recommend, save_recipe
+from ..assemble.choices import PackChoices, choices_from_recipe, recipe_from_choices
+from ..assemble.recipe import recipe_from_bytes
+from ..content.library import ContentLibrary
+from ..document import Section
 from ..errors import OutreachKitError
-from ..outputs import pack_from_choices, render_document
-from ..render.options import PROFILE_NAMES
+from ..formats import PROFILES, formats_for
+from ..outputs import make_pack, render_document
+from ..settings import OrganisationSettings, load_settings
 from .common import (
     get_library,
     keep,
@@ -26,17 +35,16 @@ from .common import (
 )
 from .exports import export_buttons
 
+# (PackChoices field, widget key, label, most characters)
 PERSON_FIELDS = (
-    ("w.person_name", "Name they like to be called", 60),
-    ("w.keyworker_name", "Your name (keyworker)", 80),
-    ("w.service_name", "Service", 120),
-    ("w.service_contact", "How to contact you", 120),
+    ("person_name", "w.person_name", "Name they like to be called", 60),
+    ("keyworker_name", "w.keyworker_name", "Your name (keyworker)", 80),
+    ("service_name", "w.service_name", "Service", 120),
+    ("service_contact", "w.service_contact", "How to contact you", 120),
 )
 
 
 def render() -> None:
-    from ..assemble import recommend
-
     st.title("Make a pack")
     privacy_notice()
     if st.button("Start again for a new person", key="start_again",
@@ -47,54 +55,90 @@ def render() -> None:
     if library.errors:
         st.warning("Some content could not be loaded and is left out. See Content library.")
     settings = _settings()
-
     _recipe_upload(library)
 
     st.header("1. About the person", divider="gray")
     st.caption("All optional. Leave the name empty for a pack with a neutral cover.")
-    columns = st.columns(2)
-    person = {}
-    for i, (key, label, limit) in enumerate(PERSON_FIELDS):
-        with columns[i % 2]:
-            default = settings.organisation if key == "w.service_name" else ""
-            person[key] = kept_widget(st.text_input, label, key, default, max_chars=limit)
-
+    person = _person(settings)
     st.header("2. What you have noticed", divider="gray")
     st.caption("Tick what fits. Suggestions appear below, with the reason for each.")
-    chosen_obs: list[str] = []
+    observations = _observations(library)
+    st.header("3. Adjust the modules", divider="gray")
+    modules = _modules(library, observations)
+    st.header("4. Services", divider="gray")
+    areas, service_ids = _services(library, settings)
+    st.header("5. Wallet card and letter", divider="gray")
+    steps, letter = _wallet_and_letter()
+    st.header("6. Print", divider="gray")
+    profiles = kept_widget(st.multiselect, "Print profile", "w.profiles",
+                           settings.default_profiles, options=list(PROFILES),
+                           format_func=PROFILES.get)
+    choices = PackChoices(
+        observations=tuple(observations), modules=tuple(modules), areas=tuple(areas),
+        service_ids=tuple(service_ids), profiles=tuple(profiles), wallet_steps=steps,
+        **person)
+    _save_recipe_button(library, choices)
+    st.header("7. Preview and download", divider="gray")
+    _preview(library, choices, letter)
+
+
+def _settings() -> OrganisationSettings:
+    try:
+        return load_settings()
+    except OutreachKitError:
+        return OrganisationSettings()  # the Organisation page shows what is wrong
+
+
+def _person(settings: OrganisationSettings) -> dict[str, str]:
+    columns = st.columns(2)
+    person = {}
+    for i, (field, key, label, limit) in enumerate(PERSON_FIELDS):
+        with columns[i % 2]:
+            default = settings.organisation if field == "service_name" else ""
+            person[field] = kept_widget(st.text_input, label, key, default, max_chars=limit)
+    return person
+
+
+def _observations(library: ContentLibrary) -> list[str]:
+    chosen: list[str] = []
     for category in library.categories.values():
         with st.expander(f"{category.number}. {category.name}"):
             for subtheme in category.subthemes:
                 st.markdown(f"**{subtheme.name}**")
                 for obs in subtheme.observations:
                     if kept_widget(st.checkbox, obs.text, f"w.obs.{obs.id}", False):
-                        chosen_obs.append(obs.id)
+                        chosen.append(obs.id)
+    return chosen
 
-    recommendations = recommend(library, chosen_obs)
-    if chosen_obs:
+
+def _modules(library: ContentLibrary, observations: list[str]) -> list[str]:
+    recommendations = recommend(library, observations)
+    if observations:
         st.subheader("Suggested for this person")
         for rec in recommendations:
             st.markdown(f"- **{rec.title}**: {rec.reason}")
     else:
         st.info("Nothing ticked yet: the pack will hold the safety pages only. Tick what you "
                 "have noticed for a pack that fits the person.")
-
-    st.header("3. Adjust the modules", divider="gray")
     titles = {m.id: f"{m.title} ({m.time_needed_minutes} min)" for m in library.modules.values()
               if m.audience == "client"}
     suggested = [r.module_id for r in recommendations if r.module_id in titles]
-    if kept("modules.for") != sorted(chosen_obs):
+    if kept("modules.for") != sorted(observations):
         # What was noticed has changed: start again from the new suggestions.
         set_widget("w.modules", suggested)
-        keep("modules.for", sorted(chosen_obs))
-    modules = kept_widget(st.multiselect, "Modules in the pack (the safety pages and Help "
-                          "right now are added even if you take them out here)", "w.modules",
-                          suggested, options=list(titles), format_func=titles.get)
+        keep("modules.for", sorted(observations))
+    modules: list[str] = kept_widget(
+        st.multiselect, "Modules in the pack (the safety pages and Help right now are added "
+        "even if you take them out here)", "w.modules", suggested, options=list(titles),
+        format_func=titles.get)
     for module in (library.modules[m] for m in modules):
         if module.content_warning:
             st.caption(f"Content note for '{module.title}': {module.content_warning}")
+    return modules
 
-    st.header("4. Services", divider="gray")
+
+def _services(library: ContentLibrary,
+              settings: OrganisationSettings) -> tuple[list[str], list[str]]:
     areas = library.areas
     start = [a for a in (*library.default_areas(), settings.default_area) if a in areas]
     chosen_areas = kept_widget(st.multiselect, "Areas", "w.areas", start, options=areas)
@@ -104,111 +148,95 @@ def render() -> None:
                               "w.service_ids", [], options=list(by_name),
                               format_func=lambda i: by_name.get(i, i))
     service_ids = [i for i in service_ids if i in by_name]
+    _example_data_notice(library, chosen_areas, service_ids)
+    return chosen_areas, service_ids
+
+
+def _example_data_notice(library: ContentLibrary, chosen_areas: list[str],
+                         service_ids: list[str]) -> None:
     if any(d.directory.example and (d.directory.area in chosen_areas or
                                     {s.id for s in d.services} & set(service_ids))
            for d in library.directories.values()):
         st.warning(library.fixed_wording().example_notice)
 
-    st.header("5. Wallet card and letter", divider="gray")
+
+def _wallet_and_letter() -> tuple[tuple[str, ...], dict[str, Any] | None]:
+    """The coping steps, and the letter from the letter page when it is to be included."""
     st.caption("Up to three things the person said might help, in their words.")
-    steps = [kept_widget(st.text_input, f"Coping step {i}", f"w.wallet.{i}", "", max_chars=80)
-             for i in (1, 2, 3)]
+    steps = tuple(kept_widget(st.text_input, f"Coping step {i}", f"w.wallet.{i}", "",
+                              max_chars=80) for i in (1, 2, 3))
     letter = st.session_state.get("letter.for_pack")
-    include_letter = False
-    if letter is not None:
-        include_letter = kept_widget(
-            st.checkbox, f"Include the letter: {letter['label']}", "w.include_letter", False,
-            help="Added on the Write a letter page. Check it is for this person.")
-    else:
+    if letter is None:
         st.caption("To add a letter, write it on the Write a letter page and choose "
                    "'Add to my pack'.")
+        return steps, None
+    include = kept_widget(
+        st.checkbox, f"Include the letter: {letter['label']}", "w.include_letter", False,
+        help="Added on the Write a letter page. Check it is for this person.")
+    return steps, letter if include else None
 
-    st.header("6. Print", divider="gray")
-    profiles = kept_widget(st.multiselect, "Print profile", "w.profiles",
-                           settings.default_profiles, options=list(PROFILE_NAMES),
-                           format_func=PROFILE_NAMES.get)
 
-    recipe_data = {
-        "schema_version": 1,
-        "person_name": person["w.person_name"],
-        "keyworker_name": person["w.keyworker_name"],
-        "service_name": person["w.service_name"],
-        "service_contact": person["w.service_contact"],
-        "observations": chosen_obs,
-        "modules": modules,
-        "services": {"areas": chosen_areas, "ids": service_ids},
-        "wallet_steps": [s for s in steps if s.strip()],
-        "print": {"profiles": profiles or ["standard"]},
-    }
-    _save_recipe_button(recipe_data)
-
-    st.header("7. Preview and download", divider="gray")
-    letter_section = letter["section"] if include_letter and letter else None
-    choices_stamp = stamp(recipe_data, letter["stamp"] if letter_section else None)
+def _preview(library: ContentLibrary, choices: PackChoices,
+             letter: dict[str, Any] | None) -> None:
+    letter_section: Section | None = letter["section"] if letter else None
+    choices_stamp = stamp(choices, letter["stamp"] if letter else None)
     if st.button("Make the pack", type="primary", key="make"):
         with st.spinner("Making the pack..."):
             try:
-                document, options = pack_from_choices(library, recipe_data, dt.date.today(),
-                                                      letter_section)
-                st.session_state["pack.made"] = (document, options,
-                                                 render_document(document, "pdf", options),
-                                                 choices_stamp)
+                recipe = recipe_from_choices(choices, library)
+                made = make_pack(library, recipe, dt.date.today(),
+                                 letter_section=letter_section)
+                st.session_state["pack.made"] = (made.document, made.options,
+                                                 made.render("pdf"), choices_stamp)
             except OutreachKitError as error:
                 st.session_state.pop("pack.made", None)
                 show_error(error)
-    made = st.session_state.get("pack.made")
-    if made and made[3] == choices_stamp:
-        document, options, pdf, _ = made
+    made_before = st.session_state.get("pack.made")
+    if made_before and made_before[3] == choices_stamp:
+        document, options, pdf, _ = made_before
+        others = [fmt for fmt in formats_for("pack") if fmt != "pdf"]
         export_buttons({"pdf": pdf} | {
-            fmt: partial(render_document, document, fmt, options)
-            for fmt in ("html", "md", "docx")}, "pack")
+            fmt: partial(render_document, document, fmt, options) for fmt in others}, "pack")
         st.pdf(pdf, height=700)
-    elif made:
+    elif made_before:
         st.warning("You have changed something since the pack was made. Make the pack again "
                    "before you download it.")
 
 
-def _settings():
-    from ..settings import OrganisationSettings, load_settings
-
-    try:
-        return load_settings()
-    except OutreachKitError:
-        return OrganisationSettings()  # the Organisation page shows what is wrong
-
-
-def _recipe_upload(library) -> None:
-    from ..outputs import recipe_choices_from_bytes
-
+def _recipe_upload(library: ContentLibrary) -> None:
     with st.expander("Load a saved recipe (choices only, no personal details)"):
         upload = st.file_uploader("Recipe file (.yaml)", type=["yaml", "yml"], key="w.recipe")
         if upload is None or not st.button("Use this recipe", key="recipe.load"):
             return
         try:
-            choices = recipe_choices_from_bytes(upload.getvalue(), upload.name, library)
+            choices = choices_from_recipe(recipe_from_bytes(upload.getvalue(), upload.name,
+                                                            library))
         except OutreachKitError as error:
             show_error(error)
             return
-        # The recipe replaces every choice; nothing ticked before is carried over.
-        for obs in library.observations:
-            set_widget(f"w.obs.{obs}", obs in choices["observations"])
-        modules = choices["modules"] or None
-        if modules is not None:
-            set_widget("w.modules", modules)
-            keep("modules.for", sorted(choices["observations"]))
-        else:
-            keep("modules.for", None)  # no module list: take the suggestions
-        set_widget("w.areas", choices["areas"])
-        set_widget("w.service_ids", choices["service_ids"])
-        set_widget("w.profiles", choices["profiles"])
+        _apply(library, choices)
         st.success("Recipe loaded.")
 
 
-def _save_recipe_button(recipe_data: dict) -> None:
-    from ..outputs import recipe_yaml_without_personal_fields
+def _apply(library: ContentLibrary, choices: PackChoices) -> None:
+    """Set every choice widget from a recipe; nothing ticked before is carried over."""
+    for obs in library.observations:
+        set_widget(f"w.obs.{obs}", obs in choices.observations)
+    if choices.modules is not None:
+        set_widget("w.modules", list(choices.modules))
+        keep("modules.for", sorted(choices.observations))
+    else:
+        keep("modules.for", None)  # no module list: take the suggestions
+    set_widget("w.areas", list(choices.areas))
+    set_widget("w.service_ids", list(choices.service_ids))
+    set_widget("w.profiles", list(choices.profiles))
+    if choices.service_name:
+        set_widget("w.service_name", choices.service_name)
 
+
+def _save_recipe_button(library: ContentLibrary, choices: PackChoices) -> None:
     try:
-        text = recipe_yaml_without_personal_fields(recipe_data)
+        text = save_recipe(recipe_from_choices(choices, library))
     except OutreachKitError:
         st.caption("These choices cannot be saved as a recipe yet.")
         return

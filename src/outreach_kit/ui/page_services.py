@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import streamlit as st
 
+from ..content.library import ContentLibrary
+from ..content.schema import Service, ServiceDirectoryFile
 from ..errors import OutreachKitError
 from ..local_services import (
     load_directory,
@@ -40,24 +43,12 @@ def render() -> None:
 
     with (st.expander("Start a directory for a new area", expanded=not editable),
           st.form("new-directory")):
-        area = st.text_input("Area name (for example: Dundee)", key="svc.area")
-        if st.form_submit_button("Create directory") and area.strip():
-            directory_id = _slug(area) or "local"
-            path = folder / f"{directory_id}.yaml"
-            if path.exists() or directory_id in library.directories:
-                st.error(f"There is already a directory called '{directory_id}'. Choose it "
-                         "below to edit it, or give the new area another name.")
-            else:
-                try:
-                    _save(path, new_directory(directory_id, f"{area} services", area),
-                          f"Created a directory for {area}.")
-                except OutreachKitError as error:
-                    show_error(error)
+        _new_directory_form(library, folder)
 
     if not editable:
         st.info("There is no local directory yet. Start one above.")
         return
-    chosen = st.selectbox("Directory", list(editable), format_func=editable.get,
+    chosen = st.selectbox("Directory", list(editable), format_func=lambda i: editable[i],
                           key="services.directory")
     path = folder / f"{chosen}.yaml"
     try:
@@ -69,17 +60,7 @@ def render() -> None:
         st.warning(library.fixed_wording().example_notice)
 
     today = dt.date.today()
-    late = {s.id for s in overdue(directory, today)}
-    if late:
-        st.warning(f"{len(late)} service(s) are due a check.", icon=":material/schedule:")
-    rows = [{"Service": s.name, "Phone": s.phone or "", "Hours": s.hours,
-             "Last checked": s.last_checked.isoformat(),
-             "Check due": ("OVERDUE " if s.id in late else "") + s.check_due.isoformat()}
-            for s in directory.services]
-    if rows:
-        st.dataframe(rows, hide_index=True, width="stretch")
-    else:
-        st.info("No services in this directory yet. Add one below or import a CSV file.")
+    _overview(directory, today)
 
     names = {s.id: s.name for s in directory.services}
     edit_id = st.selectbox("Edit a service", ["", *list(names)],
@@ -95,6 +76,41 @@ def render() -> None:
         if b.button("Remove this service", key="services.remove"):
             _save(path, remove_service(directory, current.id), "Removed.")
 
+    _csv(path, directory, chosen)
+
+
+def _new_directory_form(library: ContentLibrary, folder: Path) -> None:
+    area = st.text_input("Area name (for example: Dundee)", key="svc.area")
+    if st.form_submit_button("Create directory") and area.strip():
+        directory_id = _slug(area) or "local"
+        path = folder / f"{directory_id}.yaml"
+        if path.exists() or directory_id in library.directories:
+            st.error(f"There is already a directory called '{directory_id}'. Choose it "
+                     "below to edit it, or give the new area another name.")
+        else:
+            try:
+                _save(path, new_directory(directory_id, f"{area} services", area),
+                      f"Created a directory for {area}.")
+            except OutreachKitError as error:
+                show_error(error)
+
+
+def _overview(directory: ServiceDirectoryFile, today: dt.date) -> None:
+    """The directory as a table, overdue checks marked."""
+    late = {s.id for s in overdue(directory, today)}
+    if late:
+        st.warning(f"{len(late)} service(s) are due a check.", icon=":material/schedule:")
+    rows = [{"Service": s.name, "Phone": s.phone or "", "Hours": s.hours,
+             "Last checked": s.last_checked.isoformat(),
+             "Check due": ("OVERDUE " if s.id in late else "") + s.check_due.isoformat()}
+            for s in directory.services]
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch")
+    else:
+        st.info("No services in this directory yet. Add one below or import a CSV file.")
+
+
+def _csv(path: Path, directory: ServiceDirectoryFile, chosen: str) -> None:
     st.subheader("CSV")
     st.download_button("Export as CSV", services_to_csv(directory).encode("utf-8"),
                        file_name=f"{chosen}.csv", mime="text/csv", on_click="ignore")
@@ -108,7 +124,8 @@ def render() -> None:
             show_error(error)
 
 
-def _service_form(path, directory, current, today: dt.date) -> None:
+def _service_form(path: Path, directory: ServiceDirectoryFile, current: Service | None,
+                  today: dt.date) -> None:
     # Fields are keyed by the service being edited, so choosing another service loads it.
     k = f"svc.{current.id if current else 'new'}"
     with st.form(f"service.{k}"):
@@ -156,7 +173,7 @@ def _service_form(path, directory, current, today: dt.date) -> None:
         show_error(error)
 
 
-def _save(path, directory, message: str) -> None:
+def _save(path: Path, directory: ServiceDirectoryFile, message: str) -> None:
     try:
         save_directory(path, directory)
     except OutreachKitError as error:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from ..errors import OutreachKitError
-from ..outputs import FORMATS, render_training
-from ..render.options import PROFILE_NAMES, PrintOptions
+from ..formats import FORMATS, PROFILES, TRAINING_AUDIENCES, PrintOptions, training_kind
+from ..outputs import render_training
+from ..training.kit import training_kit
 from .common import get_library, show_error
 
 
 def render() -> None:
-    from ..training.kit import training_kit
-
     st.title("Training")
     st.caption("Sessions you can run next week: a facilitator guide with timings, notes and "
                "answers; a participant handout with space to write; and slides.")
@@ -27,19 +26,19 @@ def render() -> None:
         return
     sessions = sorted(kit.sessions.values(), key=lambda s: (s.minutes, s.id))
     labels = {s.id: f"{s.title} ({s.minutes} minutes)" for s in sessions}
-    session_id = st.selectbox("Session", list(labels), format_func=labels.get,
+    session_id = st.selectbox("Session", list(labels), format_func=lambda key: labels[key],
                               key="training.session")
     session = kit.session(session_id)
     st.write(session.summary)
     left, right = st.columns(2)
-    audience = left.radio("For", ["facilitator", "participant"], horizontal=True,
+    audience = left.radio("For", TRAINING_AUDIENCES, horizontal=True,
                           format_func=str.capitalize, key="training.audience",
                           help="Participant versions never include answers or "
                                "facilitator notes.")
-    fmt = right.radio("Format", ["pdf", "pptx"], horizontal=True, key="training.format",
-                      format_func=lambda f: FORMATS[f][0])
-    profiles = st.multiselect("Print profile (PDF)", list(PROFILE_NAMES), default=["standard"],
-                              format_func=PROFILE_NAMES.get, key="training.profiles",
+    fmt = right.radio("Format", training_kind(audience).formats, horizontal=True,
+                      key="training.format", format_func=lambda f: FORMATS[f].label)
+    profiles = st.multiselect("Print profile (PDF)", list(PROFILES), default=["standard"],
+                              format_func=lambda key: PROFILES[key], key="training.profiles",
                               disabled=fmt != "pdf")
     chosen = (session_id, audience, fmt, tuple(profiles))
     if st.button("Make it", type="primary", key="training.make"):
@@ -52,9 +51,9 @@ def render() -> None:
                 show_error(error)
     made = st.session_state.get("training.file")
     if made and made[0] == chosen:
-        label, mime, suffix = FORMATS[fmt]
-        st.download_button(f"Download {session.title} ({audience}, {label})", made[1],
-                           file_name=f"{session_id}-{audience}{suffix}", mime=mime,
+        kind = FORMATS[fmt]
+        st.download_button(f"Download {session.title} ({audience}, {kind.label})", made[1],
+                           file_name=f"{session_id}-{audience}{kind.suffix}", mime=kind.mime,
                            on_click="ignore", type="primary", key="training.download")
     elif made:
         st.caption("You have changed the choices: make it again to download.")

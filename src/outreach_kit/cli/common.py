@@ -1,0 +1,60 @@
+"""What several sub-commands share: reading formats and profiles from their options, and
+loading the content library.
+
+A wrong ``--format``, ``--profile`` or output file ending is the command line used wrongly,
+so the core's OptionError becomes a UsageError (exit 2) here, and only here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..content import default_content_dir, load_library
+from ..content.library import ContentLibrary
+from ..errors import OptionError, UsageError
+from ..formats import FORMATS, PROFILES, PrintOptions, format_for
+
+
+def output_format(path: Path, given: str | None, allowed: tuple[str, ...]) -> str:
+    """The format from ``--format`` or the output file's ending."""
+    try:
+        return format_for(path, given, allowed)
+    except OptionError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def print_options(profiles: list[str]) -> PrintOptions:
+    """The options named by repeated ``--profile`` (none given: standard)."""
+    try:
+        return PrintOptions.from_names(profiles)
+    except OptionError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def add_format_option(parser: argparse.ArgumentParser, formats: tuple[str, ...],
+                      what: str = "", dest: str = "format") -> None:
+    endings = ", ".join(FORMATS[f].suffix for f in formats)
+    parser.add_argument("--format", dest=dest, choices=formats, default=None,
+                        help=f"{', '.join(formats)}{what}; default: from the output file's "
+                             f"ending ({endings})")
+
+
+def add_profile_option(parser: argparse.ArgumentParser, what: str = "print profile") -> None:
+    parser.add_argument("--profile", action="append", default=[], metavar="NAME",
+                        help=f"{what}, may repeat: {', '.join(PROFILES)}")
+
+
+def add_content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, metavar="DIR",
+                        help="content folder (default: ./content)")
+
+
+def load_content(content_dir: Path | None) -> ContentLibrary:
+    """The content library; broken files are left out, with a warning on stderr."""
+    library = load_library(content_dir or default_content_dir())
+    if library.errors:
+        print(f"warning: the content folder has {len(library.errors)} problem(s); broken "
+              "files are left out (run: outreach-kit validate)", file=sys.stderr)
+    return library
