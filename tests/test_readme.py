@@ -19,6 +19,7 @@ def test_ci_runs_the_readme_test_command_verbatim():
     assert "\n" not in test_command
     assert test_command in ci_lines
     assert "pytest" in test_command and "ruff check" in test_command
+    assert "mypy" in test_command  # types checked on every run (configured in pyproject.toml)
     assert "install-system-deps" in test_command  # chromium for the browser test
 
 
