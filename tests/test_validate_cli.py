@@ -73,6 +73,8 @@ WARNINGS = {
     "stigma": (MODULE, "That is hard.", "That is hard for addicts.", "body[1].paragraph",
                '"addicts" (addict): try "person who uses drugs"'),
     "reading-ease": (MODULE, PARAGRAPH, HARD_READING, "", "reading ease is"),
+    "undrawable-character": (MODULE, "That is hard.", "That is hard \u2713.",
+                             "body[1].paragraph", "the print font has no '\u2713' (CHECK MARK)"),
 }
 
 

@@ -6,13 +6,17 @@ Warnings do not stop the app; ``outreach-kit validate --strict`` fails on them t
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from typing import Any
 
 from .content.library import ContentLibrary
 from .content.schema import ServiceDirectoryFile
+from .content.yaml_source import field_name
 from .errors import Problem
 from .language import check_library
 from .letters.library import letter_problems
 from .letters.schema import LetterLibraryFile
+from .render.fonts import missing_glyphs
 from .training.kit import check_training
 
 
@@ -43,6 +47,25 @@ def review_warnings(library: ContentLibrary, today: dt.date) -> list[Problem]:
     return warnings
 
 
+def glyph_warnings(library: ContentLibrary) -> list[Problem]:
+    """Characters in client text that the embedded font cannot draw (printed as "?")."""
+    warnings: list[Problem] = []
+    for item, source in library.sources():
+        client_text: Any = getattr(item, "client_text", None)
+        if not callable(client_text):
+            continue
+        for loc, text in client_text():
+            missing = missing_glyphs(text)
+            if missing:
+                line, _ = source.locate(loc)
+                names = ", ".join(f"'{c}' ({unicodedata.name(c, f'U+{ord(c):04X}')})"
+                                  for c in sorted(missing))
+                warnings.append(Problem(str(source.path), line, field_name(loc),
+                                        f"the print font has no {names}: it would print "
+                                        "as '?'; use plain words or punctuation", "warning"))
+    return warnings
+
+
 def _example_note(library: ContentLibrary) -> str:
     """The pack's example-data notice, as a note: "example data: replace with ..."."""
     notice = library.wording.example_notice if library.wording else "Example data."
@@ -62,5 +85,6 @@ def validate_library(library: ContentLibrary, today: dt.date | None = None) -> l
     problems = list(library.problems)
     problems += review_warnings(library, today)
     problems += check_library(library)
+    problems += glyph_warnings(library)
     problems += folder_problems(library)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))

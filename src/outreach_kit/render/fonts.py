@@ -81,10 +81,6 @@ def _drawable() -> frozenset[str]:
     )
 
 
-def can_draw(char: str) -> bool:
-    return char in _drawable()
-
-
 def missing_glyphs(text: str) -> set[str]:
     """Characters of ``text`` (after NFC) the embedded font has no glyph for.
 
