@@ -59,11 +59,13 @@ def test_suggestions_put_matching_subthemes_first(letters):
     assert other[LetterSlot.MAKING_SENSE][0].id == "sense-all-around"
 
 
-def test_suggestions_put_paragraphs_missing_a_field_last(letters):
+def test_suggestions_leave_out_paragraphs_missing_a_field(letters):
     values = {"name": "Sam"}  # no next_step
-    ranked = suggest_paragraphs(letters, "after-conversation", [], values)[LetterSlot.NEXT_STEP]
-    assert "{next_step}" not in ranked[0].text
-    assert "{next_step}" in ranked[-1].text
+    offered = suggest_paragraphs(letters, "after-conversation", [], values)[LetterSlot.NEXT_STEP]
+    assert offered
+    assert all("{next_step}" not in v.text for v in offered)
+    filled = suggest_paragraphs(letters, "after-conversation", [], {**values, "next_step": "x"})
+    assert "{next_step}" in filled[LetterSlot.NEXT_STEP][0].text  # the worker's words first
 
 
 # ---------------------------------------------------------------------------- composing
