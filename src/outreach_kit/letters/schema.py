@@ -118,7 +118,8 @@ class ParagraphVariant(Strict):
     def _known_placeholders(cls, text: str, info: ValidationInfo) -> str:
         text = _check_placeholders(text)
         claim = find_claim(text)
-        if claim and not info.data.get("needs"):
+        # No "needs" in data: it failed its own check, which has already said so.
+        if claim and "needs" in info.data and not info.data["needs"]:
             raise ValueError(f'"{claim}" says what the person said or felt; declare what '
                              "supports it with needs: [a field such as their_words, or a "
                              "claim the worker ticks], or say it without the claim")
