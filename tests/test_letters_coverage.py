@@ -201,3 +201,18 @@ def test_cli_prints_no_unused_note_when_every_field_is_used(tmp_path, capsys):
     example = Path(__file__).resolve().parents[1] / "examples" / "letter-hand-over.yaml"
     assert main(["letter", str(example), "-o", str(tmp_path / "l.md")]) == 0
     assert "not in the letter" not in capsys.readouterr().err
+
+
+def test_a_pack_with_a_letter_prints_the_same_unused_notes(tmp_path, capsys):
+    recipe = tmp_path / "pack.yaml"
+    recipe.write_text(
+        "schema_version: 1\nobservations: [uses-more-when-stressed]\nletter:\n"
+        "  letter_type: hand-over\n  said: [blames-self]\n"
+        "  person:\n    name: Morven\n    what_matters: your granny's allotment\n")
+    out = tmp_path / "pack.md"
+    assert main(["build", str(recipe), "-o", str(out)]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines()
+             if "not in the letter" in line or "no paragraph" in line]
+    assert notes == ['note: You ticked "They said they blame themselves", but no paragraph '
+                     "in the letter uses it."]
+    assert "your granny's allotment" in out.read_text()

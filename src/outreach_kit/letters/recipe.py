@@ -49,6 +49,11 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 
+# Help for the "What they said" ticks (claims from content/letters/said.yaml).
+SAID_HELP = ("Tick only what the person said to you. A paragraph that repeats it back to them "
+             "is offered only when it is ticked.")
+
+
 class RecipePart(Strict):
     """Unknown keys are errors (a typo never silently drops a field); text is trimmed."""
 
