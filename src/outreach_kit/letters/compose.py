@@ -196,8 +196,7 @@ def _compose_slot(
         variant = default_variant(library, recipe.letter_type, slot, fit)
     if variant is None:
         return None
-    assert fit.values is not None  # composing always knows the values
-    return ComposedParagraph(slot.value, fill_placeholders(variant.text, fit.values),
+    return ComposedParagraph(slot.value, fill_placeholders(variant.text, fit.values or {}),
                              variant_id=variant.id)
 
 
