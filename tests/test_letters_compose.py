@@ -10,9 +10,10 @@ import pytest
 from outreach_kit.document import SectionKind, plain
 from outreach_kit.errors import RecipeError
 from outreach_kit.letters.build import build_letterhead, letter_document, letter_section
-from outreach_kit.letters.compose import compose_letter, suggest_paragraphs
+from outreach_kit.letters.compose import compose_letter
 from outreach_kit.letters.fields import fill_placeholders, join_naturally
 from outreach_kit.letters.library import letter_library
+from outreach_kit.letters.options import paragraph_options
 from outreach_kit.letters.recipe import LetterRecipe, load_letter_recipe
 from outreach_kit.letters.schema import LetterSlot, LetterType
 
@@ -44,26 +45,34 @@ def recipe(**changes) -> LetterRecipe:
 # ---------------------------------------------------------------------------- suggestions
 
 
-def test_suggestions_follow_the_type_slots_and_only_fit_that_type(letters):
-    suggested = suggest_paragraphs(letters, LetterType.HAND_OVER)
-    assert list(suggested) == letters.letter_type("hand-over").slots
-    for variants in suggested.values():
-        assert variants
-        assert all(LetterType.HAND_OVER in v.letter_types for v in variants)
+def test_options_follow_the_type_slots_and_only_fit_that_type(letters):
+    hand_over = recipe(letter_type="hand-over")
+    for slot in letters.letter_type("hand-over").slots:
+        options = paragraph_options(letters, hand_over, slot)
+        assert [o for o in options if o.available], slot
+        assert all(LetterType.HAND_OVER in letters.variants[o.id].letter_types
+                   for o in options)
 
 
-def test_suggestions_put_matching_subthemes_first(letters):
-    suggested = suggest_paragraphs(letters, "after-conversation", ["physical-pain"])
-    assert suggested[LetterSlot.MAKING_SENSE][0].id == "sense-pain"
-    other = suggest_paragraphs(letters, "after-conversation", ["normalisation"])
-    assert other[LetterSlot.MAKING_SENSE][0].id == "sense-all-around"
+def test_options_put_matching_subthemes_first(letters):
+    pain = paragraph_options(letters, recipe(subthemes=["physical-pain"]),
+                             LetterSlot.MAKING_SENSE)
+    assert pain[0].id == "sense-pain" and pain[0].starts_with
+    other = paragraph_options(letters, recipe(subthemes=["normalisation"]),
+                              LetterSlot.MAKING_SENSE)
+    assert other[0].id == "sense-all-around"
 
 
-def test_suggestions_put_paragraphs_missing_a_field_last(letters):
-    values = {"name": "Sam"}  # no next_step
-    ranked = suggest_paragraphs(letters, "after-conversation", [], values)[LetterSlot.NEXT_STEP]
-    assert "{next_step}" not in ranked[0].text
-    assert "{next_step}" in ranked[-1].text
+def test_options_missing_a_field_are_not_available_and_say_what_they_need(letters):
+    sam = recipe(person={"name": "Sam"})  # no next_step
+    options = paragraph_options(letters, sam, LetterSlot.NEXT_STEP)
+    offered = [o for o in options if o.available]
+    assert offered and all("{next_step}" not in o.text for o in offered)
+    waiting = [o for o in options if not o.available]
+    assert waiting and all("fill in: " in " ".join(o.missing) for o in waiting)
+    filled = paragraph_options(letters, recipe(person={"name": "Sam", "next_step": "x"}),
+                               LetterSlot.NEXT_STEP)
+    assert "{next_step}" in letters.variants[filled[0].id].text  # the worker's words first
 
 
 # ---------------------------------------------------------------------------- composing
@@ -215,6 +224,12 @@ def test_placeholder_values_are_inserted_as_data(value):
     assert filled == f"Dear {value}, you said hello."
 
 
+def test_a_line_break_typed_in_a_value_stays_inside_the_sentence():
+    filled = fill_placeholders("I noticed: {strengths}. These count.",
+                               {"strengths": "looks out \n\nfor  Danny\r\n"})
+    assert filled == "I noticed: looks out for  Danny. These count."
+
+
 def test_fill_placeholders_refuses_a_missing_value_without_echoing_values():
     with pytest.raises(RecipeError) as caught:
         fill_placeholders("Dear {name}", {"name": ""})
@@ -290,8 +305,7 @@ def test_missing_recipe_file(tmp_path):
 
 
 def test_the_content_library_can_be_passed_directly(library):
-    suggested = suggest_paragraphs(library, "reaching-out")
-    assert LetterSlot.OPENING in suggested
+    assert paragraph_options(library, recipe(letter_type="reaching-out"), LetterSlot.OPENING)
     with pytest.raises(RecipeError, match="unknown subtheme"):
         compose_letter(library, recipe(subthemes=["no-such"]), TODAY)
     assert compose_letter(library, recipe(), TODAY).greeting == "Dear Sam,"

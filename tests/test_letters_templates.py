@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,10 +14,10 @@ from outreach_kit.errors import TemplateError
 from outreach_kit.letters.compose import compose_letter, with_template_body
 from outreach_kit.letters.library import letter_library
 from outreach_kit.letters.recipe import LetterRecipe
+from outreach_kit.letters.schema import LetterSlot
 from outreach_kit.letters.templates import (
     MAX_OUTPUT_CHARS,
     MAX_TEMPLATE_BYTES,
-    SAMPLE_CONTEXT,
     list_letter_templates,
     read_template_file,
     render_letter_template,
@@ -26,6 +27,16 @@ from outreach_kit.letters.templates import (
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "letters"
 SECRET = "s3cret-value-that-must-not-leak"
+
+# A whole context, as letters.make builds it, with invented values.
+SAMPLE_CONTEXT: dict[str, Any] = {
+    "name": "Sam", "their_words": "it helps me get through the day",
+    "strengths": ["you look out for your friends"], "what_matters": "seeing your sister",
+    "next_step": "meet for a cup of tea", "new_worker": "Jo", "worker_name": "Alex",
+    "worker_role": "Keyworker", "organisation": "The Drop-in", "date": "26 November 2026",
+    "letter_type": "After a conversation",
+    "paragraphs": {slot.value: "A paragraph." for slot in LetterSlot},
+}
 
 
 @pytest.fixture()

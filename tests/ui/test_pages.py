@@ -228,6 +228,49 @@ def test_correcting_their_words_changes_the_letter():
     assert "I need a rest" in text and "I need a break" not in text
 
 
+def _make_letter_text(at) -> str:
+    at.checkbox(key="w.letter.consent").check().run()
+    at.button(key="letter.make").click().run()
+    no_exceptions(at)
+    return at.session_state["letter.files"][1]["txt"].decode("utf-8")
+
+
+def test_letter_keeps_every_strength_and_what_matters_whatever_the_themes():
+    at = page_app("page_letter").run()
+    at.multiselect(key="w.letter.subthemes").set_value(
+        ["blocking-out", "disconnection", "stuck-here-and-now"]).run()
+    at.text_area(key="w.letter.strengths").input("Looks out for his pal Danny").run()
+    at.text_input(key="w.letter.what_matters").input("His wee girl").run()
+    no_exceptions(at)
+    assert not [w for w in at.warning if "not in the letter" in w.value]
+    text = _make_letter_text(at)
+    assert "Looks out for his pal Danny" in text and "His wee girl" in text
+
+
+def test_claim_paragraphs_are_offered_only_once_ticked():
+    def offered(at) -> str:
+        return " ".join(" ".join(map(str, box.options)) for box in at.selectbox
+                        if box.key and box.key.startswith("w.letter.choice."))
+
+    at = page_app("page_letter").run()
+    at.multiselect(key="w.letter.subthemes").set_value(["self-stigma"]).run()
+    assert "blame yourself" not in offered(at)
+    at.checkbox(key="w.letter.said.blames-self").check().run()
+    no_exceptions(at)
+    assert "blame yourself" in offered(at)
+
+
+def test_a_strength_taken_out_of_the_letter_is_noted_beside_its_field():
+    at = page_app("page_letter").run()
+    at.text_area(key="w.letter.strengths").input("Looks out for his pal Danny").run()
+    box = next(t for t in at.text_area
+               if t.key.startswith("w.letter.text.") and "Danny" in t.value)
+    box.input("I noticed some real strengths in you.").run()
+    no_exceptions(at)
+    notes = [w.value for w in at.warning if "not in the letter" in w.value]
+    assert notes and "Danny" not in " ".join(notes), notes
+
+
 def test_letter_goes_into_the_pack_only_when_chosen_and_while_consented():
     at = go(router_app(), "page_letter")
     at.text_input(key="w.letter.name").input("Sam")

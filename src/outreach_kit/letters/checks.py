@@ -140,11 +140,12 @@ def check_letter(letter: ComposedLetter, terms: TermsFile | None = None) -> Lett
 
 def worker_notes(letter: ComposedLetter, checks: LetterChecks) -> list[str]:
     """What the worker should see beside a letter (CLI stderr): guidance for its type, the
-    wording checks, parts left out and the consent reminder. No letter text beyond the
-    flagged words themselves."""
+    wording checks, parts left out, entries not in the letter and the consent reminder. No
+    letter text beyond the flagged words themselves."""
     lines = [f"guidance: {line}" for line in letter.guidance]
     lines += [f"check: {line}" for line in checks.summary_lines()]
     if letter.skipped:
         lines.append(f"note: left out (a field they need is empty): {', '.join(letter.skipped)}")
+    lines += [f"note: {unused}" for unused in letter.unused]
     lines.append(f"consent: {checks.consent_reminder}")
     return lines

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from ..content.library import ContentLibrary
 from ..document import uk_date
 from ..errors import RecipeError
+from .coverage import UnusedField, unused_fields
 from .fields import fill_placeholders, join_naturally, missing_fields
 from .library import LetterLibrary, letter_library
 from .recipe import LetterRecipe
-from .schema import LetterSlot, LetterType, ParagraphVariant
+from .schema import PERSONAL_FIELDS, PLACEHOLDERS, LetterSlot, LetterType, ParagraphVariant
 
 TEMPLATE_SLOT = "template"  # paragraphs that came from an organisation's own template
 
@@ -43,6 +44,7 @@ class ComposedLetter:
     signer_role: str = ""
     guidance: tuple[str, ...] = ()  # for the worker; never printed in the letter
     skipped: tuple[str, ...] = ()  # slots left out because a field they need is empty
+    unused: tuple[UnusedField, ...] = ()  # the worker's entries that are not in the letter
 
     @property
     def date_text(self) -> str:
@@ -73,38 +75,70 @@ def _check_subthemes(library_subthemes: Iterable[str] | None, chosen: Iterable[s
             raise RecipeError(f"unknown subtheme '{subtheme}'")
 
 
-def _letters(library: LetterLibrary | ContentLibrary) -> LetterLibrary:
+def _check_said(library: LetterLibrary, said: Iterable[str]) -> None:
+    for claim in said:
+        if claim not in library.claims:
+            raise RecipeError(f"said: unknown '{claim}'; use one of "
+                              f"{', '.join(library.claims) or 'nothing (no claims defined)'}")
+
+
+def letters_of(library: LetterLibrary | ContentLibrary) -> LetterLibrary:
     return letter_library(library) if isinstance(library, ContentLibrary) else library
 
 
-def suggest_paragraphs(
-    library: LetterLibrary | ContentLibrary,
-    letter_type: LetterType | str,
-    subthemes: Iterable[str] = (),
-    values: Mapping[str, str] | None = None,
-) -> dict[LetterSlot, list[ParagraphVariant]]:
-    """For each slot of the letter type, in order: its paragraphs, best first.
+@dataclass(frozen=True)
+class Fit:
+    """What the worker entered, as far as choosing paragraphs goes.
 
-    Best means: all its fields are filled in (when ``values`` is given), then most matching
-    subthemes, then paragraphs that suit any theme, then the rest in file order.
+    ``values`` None means "not known yet": fields then count as filled in.
     """
-    library = _letters(library)
-    kind = library.letter_type(letter_type)
-    wanted = set(subthemes)
 
-    def rank(item: tuple[int, ParagraphVariant]) -> tuple[int, int, int, int]:
-        order, variant = item
-        missing = bool(values is not None and missing_fields(variant.text, values))
-        matches = len(wanted.intersection(variant.subthemes))
-        general = 0 if not variant.subthemes else 1
-        return (missing, -matches, general if not matches else 0, order)
+    subthemes: frozenset[str] = frozenset()
+    values: Mapping[str, str] | None = None
+    said: frozenset[str] = frozenset()
 
-    suggestions: dict[LetterSlot, list[ParagraphVariant]] = {}
-    for slot in kind.slots:
-        fitting = [(i, v) for i, v in enumerate(library.variants_for(slot))
-                   if kind.id in v.letter_types]
-        suggestions[slot] = [v for _, v in sorted(fitting, key=rank)]
-    return suggestions
+    def missing(self, variant: ParagraphVariant) -> list[str]:
+        """Fields not filled in and claims not ticked that the paragraph needs."""
+        return [need for need in variant.requirements if not self._given(need)]
+
+    def worker_words(self, variant: ParagraphVariant) -> int:
+        """How many of the worker's own entries (fields about the person, ticked claims)
+        the paragraph carries into the letter."""
+        return sum(1 for need in variant.requirements
+                   if (need in PERSONAL_FIELDS or need not in PLACEHOLDERS)
+                   and self._given(need))
+
+    def suits_themes(self, variant: ParagraphVariant) -> bool:
+        """Suits any theme, or one the worker chose (paragraphs for other themes may say
+        things that are not true for this person: offered, never picked for the worker)."""
+        return not variant.subthemes or bool(self.subthemes.intersection(variant.subthemes))
+
+    def rank(self, order: int, variant: ParagraphVariant) -> tuple[int, ...]:
+        """Sort key, best first: the worker's own words, then matching themes (never the
+        other way round), then paragraphs for any theme, then paragraphs written for fewer
+        letter types (so each type reads as its own letter), then file order."""
+        matches = len(self.subthemes.intersection(variant.subthemes))
+        general = 0 if matches or not variant.subthemes else 1
+        return (-self.worker_words(variant), -matches, general, len(variant.letter_types),
+                order)
+
+    def _given(self, need: str) -> bool:
+        if need in PLACEHOLDERS:
+            return self.values is None or bool(self.values.get(need))
+        return need in self.said
+
+
+def fit_of(recipe: LetterRecipe) -> Fit:
+    return Fit(frozenset(recipe.subthemes), field_values(recipe), frozenset(recipe.said))
+
+
+def ranked_variants(
+    library: LetterLibrary, letter_type: LetterType, slot: LetterSlot, fit: Fit
+) -> list[ParagraphVariant]:
+    """Every paragraph of ``slot`` written for ``letter_type``, best first (see Fit.rank)."""
+    fitting = [(i, v) for i, v in enumerate(library.variants_for(slot))
+               if letter_type in v.letter_types]
+    return [v for _, v in sorted(fitting, key=lambda item: fit.rank(*item))]
 
 
 def _chosen_variant(library: LetterLibrary, slot: LetterSlot, variant_id: str) -> ParagraphVariant:
@@ -113,20 +147,6 @@ def _chosen_variant(library: LetterLibrary, slot: LetterSlot, variant_id: str) -
         raise RecipeError(f"paragraphs.{slot}: there is no paragraph '{variant_id}' for this "
                           "part of the letter")
     return variant
-
-
-def _default_variant(
-    ranked: list[ParagraphVariant], subthemes: Iterable[str], values: Mapping[str, str]
-) -> ParagraphVariant | None:
-    """The best paragraph to start from: its fields are filled in, and it either suits any
-    theme or one the worker chose (paragraphs for other themes may say things that are not
-    true for this person, so they are offered but never picked for the worker)."""
-    wanted = set(subthemes)
-    for variant in ranked:
-        fits = not variant.subthemes or wanted.intersection(variant.subthemes)
-        if fits and not missing_fields(variant.text, values):
-            return variant
-    return None
 
 
 def _check_slots(recipe: LetterRecipe, kind_id: LetterType, slots: Iterable[LetterSlot]) -> None:
@@ -141,11 +161,7 @@ def _check_slots(recipe: LetterRecipe, kind_id: LetterType, slots: Iterable[Lett
 
 
 def _compose_slot(
-    library: LetterLibrary,
-    recipe: LetterRecipe,
-    slot: LetterSlot,
-    suggested: list[ParagraphVariant],
-    values: Mapping[str, str],
+    library: LetterLibrary, recipe: LetterRecipe, slot: LetterSlot, fit: Fit
 ) -> ComposedParagraph | None:
     """One part of the letter: the worker's edit, their choice, or the best suggestion."""
     if slot in recipe.edited:
@@ -154,16 +170,28 @@ def _compose_slot(
     variant: ParagraphVariant | None
     if slot in recipe.paragraphs:
         variant = _chosen_variant(library, slot, recipe.paragraphs[slot])
-        missing = missing_fields(variant.text, values)
+        missing = fit.missing(variant)
         if missing:
+            how = "filled in" if missing[0] in PLACEHOLDERS else "ticked under said:"
             raise RecipeError(f"paragraphs.{slot}: paragraph '{variant.id}' needs "
-                              f"'{missing[0]}' filled in; add it or choose another")
+                              f"'{missing[0]}' {how}; add it or choose another")
     else:
-        variant = _default_variant(suggested, recipe.subthemes, values)
+        variant = default_variant(library, recipe.letter_type, slot, fit)
     if variant is None:
         return None
-    return ComposedParagraph(slot.value, fill_placeholders(variant.text, values),
+    return ComposedParagraph(slot.value, fill_placeholders(variant.text, fit.values or {}),
                              variant_id=variant.id)
+
+
+def default_variant(
+    library: LetterLibrary, letter_type: LetterType, slot: LetterSlot, fit: Fit
+) -> ParagraphVariant | None:
+    """The paragraph a slot starts with: the best one the worker's entries support and that
+    suits their themes (None: nothing fits, so the part is left out)."""
+    for variant in ranked_variants(library, letter_type, slot, fit):
+        if fit.suits_themes(variant) and not fit.missing(variant):
+            return variant
+    return None
 
 
 def compose_letter(
@@ -180,17 +208,18 @@ def compose_letter(
     """
     if isinstance(library, ContentLibrary):
         known_subthemes = library.subthemes if known_subthemes is None else known_subthemes
-    library = _letters(library)
+    library = letters_of(library)
     _check_subthemes(known_subthemes, recipe.subthemes)
+    _check_said(library, recipe.said)
     kind = library.letter_type(recipe.letter_type)
     _check_slots(recipe, kind.id, kind.slots)
+    fit = fit_of(recipe)
     values = field_values(recipe)
-    suggestions = suggest_paragraphs(library, kind.id, recipe.subthemes, values)
     paragraphs: list[ComposedParagraph] = []
     skipped: list[str] = []
     sign_off = ""
     for slot in kind.slots:
-        composed = _compose_slot(library, recipe, slot, suggestions[slot], values)
+        composed = _compose_slot(library, recipe, slot, fit)
         if composed is None:
             skipped.append(slot.value)
         elif slot is LetterSlot.SIGN_OFF:
@@ -199,7 +228,7 @@ def compose_letter(
             paragraphs.append(composed)
     greeting = fill_placeholders(kind.greeting, values) if not missing_fields(
         kind.greeting, values) else kind.greeting_without_name
-    return ComposedLetter(
+    letter = ComposedLetter(
         letter_type=kind.id,
         type_name=kind.name,
         date=recipe.date or today,
@@ -211,6 +240,14 @@ def compose_letter(
         guidance=tuple(kind.guidance),
         skipped=tuple(skipped),
     )
+    return with_unused(letter, recipe, library)
+
+
+def with_unused(letter: ComposedLetter, recipe: LetterRecipe,
+                library: LetterLibrary) -> ComposedLetter:
+    """The letter with its notes about unused entries brought up to date (after an edit or
+    an organisation template changed its text)."""
+    return dataclasses.replace(letter, unused=tuple(unused_fields(recipe, letter, library)))
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n+")

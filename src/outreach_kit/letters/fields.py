@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from ..errors import RecipeError
 from .schema import PLACEHOLDER_PATTERN, PLACEHOLDERS
 
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
+
 
 def fill_placeholders(text: str, values: Mapping[str, str]) -> str:
     """``text`` with each known placeholder replaced; RecipeError when a value is missing."""
@@ -27,7 +29,10 @@ def fill_placeholders(text: str, values: Mapping[str, str]) -> str:
         if not value:
             raise RecipeError(f"the paragraph needs '{name}' filled in; add it or choose "
                               "another paragraph")
-        return value
+        # A value sits inside a sentence: a line break typed in it (a blank line would split
+        # the paragraph in two when the letter is laid out) is read as one space. Other
+        # spacing is kept: their words are quoted exactly.
+        return _LINE_BREAKS.sub(" ", value).strip()
 
     return PLACEHOLDER_PATTERN.sub(replace, text)
 

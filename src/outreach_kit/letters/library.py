@@ -2,7 +2,7 @@
 
 Each file is validated by the content loader; this module checks what only the whole
 folder can show (every letter type present, every slot a type uses defined, variant ids
-unique) and indexes the result.
+unique, every claim a paragraph needs defined) and indexes the result.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from ..content.library import ContentLibrary
 from ..content.yaml_source import field_name
 from ..errors import ContentError, Problem
 from .schema import (
+    PERSONAL_FIELDS,
+    ClaimDefinition,
     LetterLibraryFile,
     LetterSlot,
     LetterType,
@@ -28,6 +30,7 @@ class LetterLibrary:
     slots: dict[LetterSlot, SlotDefinition] = field(default_factory=dict)
     variants: dict[str, ParagraphVariant] = field(default_factory=dict)
     slot_of: dict[str, LetterSlot] = field(default_factory=dict)
+    claims: dict[str, ClaimDefinition] = field(default_factory=dict)
 
     def letter_type(self, letter_type: LetterType | str) -> LetterTypeDefinition:
         return self.types[LetterType(letter_type)]
@@ -35,6 +38,25 @@ class LetterLibrary:
     def variants_for(self, slot: LetterSlot) -> list[ParagraphVariant]:
         definition = self.slots.get(slot)
         return list(definition.variants) if definition else []
+
+
+def _claim_problems(letters: LetterLibrary, content: ContentLibrary) -> list[Problem]:
+    """A paragraph that needs a claim nobody defined could never be offered."""
+    problems = []
+    for item, source in content.sources():
+        if not isinstance(item, LetterLibraryFile):
+            continue
+        for s, slot in enumerate(item.slots):
+            for v, variant in enumerate(slot.variants):
+                for n, need in enumerate(variant.needs):
+                    if need in PERSONAL_FIELDS or need in letters.claims:
+                        continue
+                    loc = ("slots", s, "variants", v, "needs", n)
+                    line, _ = source.locate(loc)
+                    problems.append(Problem(str(source.path), line, field_name(loc),
+                                            f"'{need}' is neither a field nor a claim "
+                                            "defined under claims:"))
+    return problems
 
 
 def letter_problems(content: ContentLibrary) -> tuple[LetterLibrary, list[Problem]]:
@@ -46,6 +68,7 @@ def letter_problems(content: ContentLibrary) -> tuple[LetterLibrary, list[Proble
         if not isinstance(item, LetterLibraryFile):
             continue
         shown = str(source.path)
+        letters.claims.update((claim.id, claim) for claim in item.claims)
         for t, kind in enumerate(item.letter_types):
             if kind.id in letters.types:
                 line, _ = source.locate(("letter_types", t, "id"))
@@ -74,6 +97,7 @@ def letter_problems(content: ContentLibrary) -> tuple[LetterLibrary, list[Proble
             else:
                 letters.slots[slot.slot] = merged.model_copy(
                     update={"variants": [*merged.variants, *kept]})
+    problems += _claim_problems(letters, content)
     folder = str(content.root / "letters")
     for letter_type in LetterType:
         if letter_type not in letters.types:

@@ -15,7 +15,7 @@ from ..document import Document, Section
 from ..errors import RecipeError
 from .build import build_letterhead, letter_document, letter_section
 from .checks import LetterChecks, check_letter, worker_notes
-from .compose import ComposedLetter, compose_letter, with_template_body
+from .compose import ComposedLetter, compose_letter, with_template_body, with_unused
 from .library import letter_library
 from .recipe import LetterRecipe, load_letter_recipe
 from .templates import read_template_file, render_letter_template, template_context
@@ -59,7 +59,7 @@ def make_letter(
         template_text = read_template_file(template_path)
     if template_text is not None:
         output = render_letter_template(template_text, template_context(recipe, letter))
-        letter = with_template_body(letter, output)
+        letter = with_unused(with_template_body(letter, output), recipe, letters)
     letterhead = build_letterhead(recipe.letterhead, logo_bytes)
     # no content version: a personal letter
     document = letter_document(letter, letterhead, labels=content.fixed_wording().labels())

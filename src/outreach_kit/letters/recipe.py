@@ -38,6 +38,22 @@ FIELD_HELP: dict[str, str] = {
 }
 
 
+# What each personal field is called on the form, for notes about it ("... is not used").
+FIELD_LABELS: dict[str, str] = {
+    "name": "Name they like to be called",
+    "their_words": "Their own words",
+    "strengths": "Strengths",
+    "what_matters": "What matters to them",
+    "next_step": "A small next step",
+    "new_worker": "Name of the new worker",
+}
+
+
+# Help for the "What they said" ticks (claims from content/letters/said.yaml).
+SAID_HELP = ("Tick only what the person said to you. A paragraph that repeats it back to them "
+             "is offered only when it is ticked.")
+
+
 class RecipePart(Strict):
     """Unknown keys are errors (a typo never silently drops a field); text is trimmed."""
 
@@ -67,6 +83,9 @@ class LetterRecipe(RecipePart):
     letter_type: LetterType
     subthemes: list[Id] = Field(default_factory=list)
     person: PersonalFields = PersonalFields()
+    # Things the person said that the worker ticked (claim ids from content/letters/), so
+    # paragraphs that repeat them may be used, e.g. [blames-self].
+    said: list[Id] = Field(default_factory=list)
     # The paragraph chosen for a slot (by id); slots not named get the best suggestion.
     paragraphs: dict[LetterSlot, Id] = Field(default_factory=dict)
     # Free text that replaces the suggestion for a slot, kept exactly as written. An empty

@@ -1,8 +1,10 @@
 """The letter library schema: what each YAML file in ``content/letters/`` may contain.
 
-A file holds letter types (which slots a letter has, in order, and guidance for the worker)
-and/or slots (the paragraph variants a worker can choose from). Paragraph text may name
-personal fields as ``{name}``; only the fields in :data:`PLACEHOLDERS` are allowed.
+A file holds letter types (which slots a letter has, in order, and guidance for the worker),
+slots (the paragraph variants a worker can choose from) and/or claims (things the person
+said that the worker can tick). Paragraph text may name personal fields as ``{name}``; only
+the fields in :data:`PLACEHOLDERS` are allowed. A paragraph that says what the person said or
+felt must declare what supports it with ``needs:`` (a field or a claim).
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from ..content.kinds import FileKind, register_kind
 from ..content.schema import Id, Loc, Reviewed, ShortText, Strict, Text, VersionedFile
+from .claims import find_claim
 
 
 class LetterSlot(StrEnum):
@@ -50,6 +54,14 @@ PLACEHOLDERS: dict[str, str] = {
     "organisation": "the drop-in",
 }
 
+# The fields that hold the worker's words about the person: a paragraph may need them, and
+# every one that is filled in should reach the letter.
+PERSONAL_FIELDS: tuple[str, ...] = (
+    "their_words", "strengths", "what_matters", "next_step", "new_worker")
+
+# What a paragraph needs: a field above ("their_words") or a claim id ("blames-self").
+Need = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
+
 PLACEHOLDER_PATTERN = re.compile(r"\{([a-z_]+)\}")
 _STRAY_BRACE = re.compile(r"[{}]")
 
@@ -73,23 +85,54 @@ def with_samples(text: str) -> str:
     return PLACEHOLDER_PATTERN.sub(lambda m: PLACEHOLDERS.get(m.group(1), m.group(0)), text)
 
 
+class ClaimDefinition(Strict):
+    """Something the person said that a paragraph may repeat once the worker ticks it."""
+
+    id: Id
+    label: ShortText  # for the worker, e.g. "They said they blame themselves"
+
+
 class ParagraphVariant(Strict):
     """One suggested paragraph for a slot."""
 
     id: Id
     letter_types: list[LetterType] = Field(min_length=1)
     subthemes: list[Id] = Field(default_factory=list)  # empty: suits any theme
+    # What must be filled in or ticked before this paragraph is offered (declared before
+    # `text`, so the text check below can see it).
+    needs: list[Need] = Field(default_factory=list)
     text: Text
     note: ShortText | None = None  # for the worker: when this one fits
 
+    @field_validator("needs")
+    @classmethod
+    def _known_fields(cls, needs: list[str]) -> list[str]:
+        for need in needs:
+            if "_" in need and need not in PERSONAL_FIELDS:
+                raise ValueError(f"'{need}' is not a field; use one of "
+                                 f"{', '.join(PERSONAL_FIELDS)} or a claim id")
+        return needs
+
     @field_validator("text")
     @classmethod
-    def _known_placeholders(cls, text: str) -> str:
-        return _check_placeholders(text)
+    def _known_placeholders(cls, text: str, info: ValidationInfo) -> str:
+        text = _check_placeholders(text)
+        claim = find_claim(text)
+        # No "needs" in data: it failed its own check, which has already said so.
+        if claim and "needs" in info.data and not info.data["needs"]:
+            raise ValueError(f'"{claim}" says what the person said or felt; declare what '
+                             "supports it with needs: [a field such as their_words, or a "
+                             "claim the worker ticks], or say it without the claim")
+        return text
 
     @property
     def fields(self) -> list[str]:
         return placeholders_in(self.text)
+
+    @property
+    def requirements(self) -> list[str]:
+        """Everything that must be filled in or ticked: declared needs, then placeholders."""
+        return list(dict.fromkeys([*self.needs, *self.fields]))
 
 
 class SlotDefinition(Strict):
@@ -124,16 +167,17 @@ class LetterTypeDefinition(Strict):
 
 
 class LetterLibraryFile(Reviewed, VersionedFile):
-    """One file in ``content/letters/``: letter types and/or paragraph slots."""
+    """One file in ``content/letters/``: letter types, paragraph slots and/or claims."""
 
     title: ShortText
     letter_types: list[LetterTypeDefinition] = Field(default_factory=list)
     slots: list[SlotDefinition] = Field(default_factory=list)
+    claims: list[ClaimDefinition] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _has_content(self) -> LetterLibraryFile:
-        if not self.letter_types and not self.slots:
-            raise ValueError("give at least one of letter_types or slots")
+        if not self.letter_types and not self.slots and not self.claims:
+            raise ValueError("give at least one of letter_types, slots or claims")
         return self
 
     def client_text(self) -> Iterator[tuple[Loc, str]]:

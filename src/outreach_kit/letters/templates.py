@@ -51,14 +51,6 @@ TEMPLATE_FIELDS: dict[str, str] = {
                   "{{ paragraphs.opening }} (empty when left out)",
 }
 TEMPLATE_GLOBALS = {"range", "namespace"}
-SAMPLE_CONTEXT: dict[str, Any] = {
-    "name": "Sam", "their_words": "it helps me get through the day",
-    "strengths": ["you look out for your friends"], "what_matters": "seeing your sister",
-    "next_step": "meet for a cup of tea", "new_worker": "Jo", "worker_name": "Alex",
-    "worker_role": "Keyworker", "organisation": "The Drop-in", "date": "26 November 2026",
-    "letter_type": "After a conversation",
-    "paragraphs": {slot.value: "A paragraph." for slot in LetterSlot},
-}
 # The worker's own limits (fixed codes) -> what to tell the template's author.
 _LIMITS = {
     "power": "a power in the template is too large",

@@ -20,9 +20,11 @@ from ..errors import OutreachKitError
 from ..formats import formats_for
 from ..letters import CONSENT_REMINDER, LetterRecipe, letter_library, make_letter
 from ..letters.checks import LetterChecks
-from ..letters.compose import field_values, suggest_paragraphs
+from ..letters.coverage import UnusedField
 from ..letters.library import LetterLibrary
 from ..letters.make import MadeLetter
+from ..letters.options import choose_paragraph, letter_claims, paragraph_options
+from ..letters.recipe import FIELD_HELP, SAID_HELP
 from ..letters.schema import LetterSlot, LetterType
 from ..letters.templates import list_letter_templates
 from ..outputs import render_document
@@ -39,6 +41,8 @@ PERSON_FIELDS = (
     ("next_step", "A small next step to offer", False),
 )
 MADE_KEY = "letter.made"  # stamp of what the letter is made from -> MadeLetter
+# Places under each field (and under the ticks) for "filled in but not in the letter".
+Notes = dict[str, Any]
 
 
 def render() -> None:
@@ -55,12 +59,13 @@ def render() -> None:
         show_error(error)
         settings = OrganisationSettings()
     letter_type = _letter_type(letters)
-    recipe, template_path = _recipe(library, letter_type, settings)
+    notes: Notes = {}
+    recipe, template_path = _recipe(library, letter_type, settings, notes)
     if recipe is None:
         st.error("Some details are too long. Shorten them and try again.")
         return
     if template_path is None:
-        recipe = recipe.model_copy(update={"paragraphs": _paragraph_choices(letters, recipe)})
+        recipe = _paragraph_choices(letters, recipe)
     logo = load_logo() if settings.has_logo else None
     left, right = st.columns([3, 2])
     try:
@@ -71,6 +76,7 @@ def render() -> None:
     except OutreachKitError as error:
         show_error(error)
         return
+    _show_unused(made.letter.unused, notes)
     with right:
         _show_checks(made.checks)
     _consent_and_files(made, f"{letters.types[letter_type].name}, for "
@@ -102,10 +108,10 @@ def _letter_type(letters: LetterLibrary) -> LetterType:
     return letter_type
 
 
-def _recipe(library: ContentLibrary, letter_type: LetterType,
-            settings: OrganisationSettings) -> tuple[LetterRecipe | None, Path | None]:
+def _recipe(library: ContentLibrary, letter_type: LetterType, settings: OrganisationSettings,
+            notes: Notes) -> tuple[LetterRecipe | None, Path | None]:
     """The letter recipe from the widgets (None when a detail is too long), and the
-    organisation template chosen, if any."""
+    organisation template chosen, if any. ``notes`` gets a place under each field."""
     names = {s.id: s.name for s in library.subthemes.values()}
     subthemes = kept_widget(st.multiselect, "Themes from your conversations",
                             "w.letter.subthemes", [], options=list(names),
@@ -116,14 +122,18 @@ def _recipe(library: ContentLibrary, letter_type: LetterType,
         for i, (key, label, area) in enumerate(PERSON_FIELDS):
             with left if i < 3 else right:
                 person[key] = kept_widget(st.text_area if area else st.text_input, label,
-                                          f"w.letter.{key}", "")
+                                          f"w.letter.{key}", "", help=FIELD_HELP.get(key))
+                notes[key] = st.empty()
         with right:
             if letter_type is LetterType.HAND_OVER:
                 person["new_worker"] = kept_widget(st.text_input, "Name of the new worker",
-                                                   "w.letter.new_worker", "")
+                                                   "w.letter.new_worker", "",
+                                                   help=FIELD_HELP.get("new_worker"))
+                notes["new_worker"] = st.empty()
             signer = kept_widget(st.text_input, "Your name", "w.letter.signer", "")
             role = kept_widget(st.text_input, "Your role", "w.letter.role",
                                settings.signer_role)
+    said = _said(library, notes)
     templates = list_letter_templates(default_templates_dir() / "letters")
     template = kept_widget(st.selectbox, "Layout", "w.letter.template", "",
                            options=["", *templates],
@@ -133,7 +143,7 @@ def _recipe(library: ContentLibrary, letter_type: LetterType,
     try:
         recipe = LetterRecipe.model_validate({
             "letter_type": letter_type.value, "subthemes": [s for s in subthemes if s in names],
-            "person": person, "signer": {"name": signer, "role": role},
+            "person": person, "said": said, "signer": {"name": signer, "role": role},
             "letterhead": {"organisation": settings.organisation,
                            "address_lines": settings.address_lines},
         })
@@ -142,26 +152,59 @@ def _recipe(library: ContentLibrary, letter_type: LetterType,
     return recipe, templates.get(template) if template else None
 
 
-def _paragraph_choices(letters: LetterLibrary, recipe: LetterRecipe) -> dict[LetterSlot, str]:
-    """The library paragraph picked for each part of the letter ("" keeps the suggestion)."""
-    suggestions = suggest_paragraphs(letters, recipe.letter_type, recipe.subthemes,
-                                     field_values(recipe))
+def _said(library: ContentLibrary, notes: Notes) -> list[str]:
+    """The things the person said that the worker ticks (a paragraph may then repeat them)."""
+    claims = letter_claims(library)
+    if not claims:
+        return []
+    st.markdown("**What they said to you**", help=SAID_HELP)
+    said = [claim.id for claim in claims
+            if kept_widget(st.checkbox, claim.label, f"w.letter.said.{claim.id}", False)]
+    notes["said"] = st.empty()
+    return said
+
+
+def _paragraph_choices(letters: LetterLibrary, recipe: LetterRecipe) -> LetterRecipe:
+    """The recipe with the paragraph the worker picked for each part pinned ("" keeps the
+    one that fits what was entered)."""
     st.subheader("The letter")
-    st.caption("Pick a starting paragraph for each part, then change any words you like.")
-    choices: dict[LetterSlot, str] = {}
-    for slot, options in suggestions.items():
-        if not options:
+    st.caption("Each part starts with the paragraph that best fits what you entered. Pick "
+               "another if you like, then change any words.")
+    for slot in letters.letter_type(recipe.letter_type).slots:
+        options = paragraph_options(letters, recipe, slot)
+        offered = {o.id: _option_label(o.text, o.suits_themes) for o in options if o.available}
+        if not offered:
             continue
-        labels = {v.id: v.text[:90] + ("..." if len(v.text) > 90 else "") for v in options}
+        start = next((o for o in options if o.starts_with), None)
+        best = "Best fit" + (f": {_option_label(start.text, True)}" if start else "")
         definition = letters.slots.get(slot)
         chosen = kept_widget(st.selectbox, definition.title if definition else slot.value,
                              f"w.letter.choice.{recipe.letter_type}.{slot}", "",
-                             options=["", *labels],
-                             format_func=lambda i, lb=labels: lb.get(i, "Suggested"),
+                             options=["", *offered],
+                             format_func=lambda i, lb=offered, b=best: lb.get(i, b),
                              help=definition.hint if definition else None)
-        if chosen in labels:
-            choices[slot] = chosen
-    return choices
+        waiting = [o for o in options if not o.available]
+        if waiting:
+            st.caption(f"{len(waiting)} more for this part once you "
+                       + "; ".join(sorted({need for o in waiting for need in o.missing})))
+        if chosen in offered:
+            recipe = choose_paragraph(letters, recipe, slot, chosen)
+    return recipe
+
+
+def _option_label(text: str, suits_themes: bool) -> str:
+    short = text[:90] + ("..." if len(text) > 90 else "")
+    return short if suits_themes else f"{short} (for another theme)"
+
+
+def _show_unused(unused: tuple[UnusedField, ...] | list[UnusedField], notes: Notes) -> None:
+    """Beside each field: what was filled in but is not in the letter."""
+    by_field: dict[str, list[str]] = {}
+    for item in unused:
+        by_field.setdefault(item.field, []).append(item.message)
+    for field, place in notes.items():
+        if field in by_field:
+            place.warning(" ".join(by_field[field]), icon=":material/edit_note:")
 
 
 def _edited_paragraphs(draft: MadeLetter) -> dict[LetterSlot, str]:
