@@ -1,38 +1,43 @@
-"""From what a keyworker noticed to a ranked, balanced list of modules.
+"""From what a keyworker noticed to a short, ranked, balanced list of modules.
 
-How it works (observations -> subthemes -> modules):
+How it works (observations -> pages):
 
-1. Each observation belongs to one subtheme of the model; each touched subtheme gets a
-   weight (how many observations point at it).
-2. For each touched subtheme, the modules linked to it are taken, best first, up to
-   ``PER_SUBTHEME`` of each kind (one "making sense of it" page, two strategies, one
-   worksheet, one connection, one hope page, one staying-safer page); of these the best few
-   of each kind are kept (``MAX_PER_KIND``), so a pack stays short enough to read.
-3. **Balance**: every category touched gets at least one strategy, one connection and one
-   hope module. When none of the chosen ones links to that category, the best module of
-   that kind linked to any of the category's subthemes is added; failing that, any module
-   of that kind (so a thin library still gives a balanced pack).
-4. **Safety floor**, always added last: every client module with a ``safety_floor``
+1. **By theme.** Each psychological observation belongs to one research subtheme; each
+   touched subtheme gets a weight (how many observations point at it). For each touched
+   subtheme, the client pages tagged with it are taken, best first, up to
+   ``PER_SUBTHEME`` of each kind; of these the best few of each kind are kept
+   (``MAX_PER_KIND``). Staying-safer pages are never taken by theme.
+2. **Balance**: every research category touched gets at least one strategy, one connection
+   and one hope module. When none of the chosen ones links to that category, the best
+   module of that kind linked to any of the category's subthemes is added; failing that,
+   any module of that kind (so a thin library still gives a balanced pack).
+3. **By name.** The pages an observation names in its ``suggests`` (content/model.yaml),
+   each with the reason written for it. This is how substance and situation observations
+   (injects, just left prison...) reach the staying-safer pages.
+4. **Short by default**: at most ``DEFAULT_LIMIT`` pages beyond those in every pack, most
+   relevant first, keeping one of each balanced kind and every page named by a risk
+   observation (the staying-safe plan). ``limit=None`` gives them all ("show more").
+5. **Safety floor**, always added last: every client module with a ``safety_floor``
    position in its content file, in that order (the pages about surviving an overdose,
    which fit everyone a pack is for: MODEL.md says the people this is for face a high risk
-   of overdose), then the module marked ``role: help-right-now``. Other staying-safer
-   pages (tolerance, injecting care, testing, drug alerts) come in through step 2 when they
-   link to a touched subtheme.
+   of overdose), then the module marked ``role: help-right-now``. A floor page named by a
+   ticked observation carries that observation's reason instead of "in every pack".
 
-Ranking: score (sum of the weights of touched subthemes a module answers, plus a little
-for each other touched category it reaches), then kind (making sense before trying,
-before connecting and hope), then id. The same input always gives the same list, and a
-module appears once.
+Ranking: score (``NAMED_WEIGHT`` for each ticked observation naming the page, plus the
+weights of touched subthemes it answers, plus a little for each other touched category it
+reaches), then kind (making sense before trying, before connecting and hope), then id. The
+same input always gives the same list, and a module appears once.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from ..content.library import ContentLibrary
-from ..content.schema import Audience, Module, ModuleKind
+from ..content.schema import Audience, Module, ModuleKind, ObservationKind, Suggestion
+from ..content.suggestions import suggestable
 from ..errors import RecipeError
 
 # Most linked modules of each kind kept in one pack (balance and the floor come on top).
@@ -70,6 +75,12 @@ KIND_ORDER: dict[ModuleKind, int] = {
 
 BALANCED_KINDS = (ModuleKind.STRATEGY, ModuleKind.CONNECTION, ModuleKind.HOPE)
 
+# Pages suggested beyond those in every pack, unless the caller asks for all of them: a
+# pack is read by someone who may find reading hard.
+DEFAULT_LIMIT = 6
+
+# A page an observation names outranks one that only shares its theme.
+NAMED_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
@@ -92,19 +103,51 @@ def unknown_observations(library: ContentLibrary, observation_ids: Iterable[str]
     return [obs for obs in observation_ids if obs not in library.observations]
 
 
-def recommend(library: ContentLibrary, observation_ids: Sequence[str]) -> list[Recommendation]:
-    """Ranked, balanced modules for these observations, with the safety floor last."""
+def recommend(library: ContentLibrary, observation_ids: Sequence[str],
+              limit: int | None = DEFAULT_LIMIT) -> list[Recommendation]:
+    """Ranked, balanced modules for these observations, with the safety floor last.
+
+    At most ``limit`` modules come before the floor (pages with a role, such as the
+    grounding exercise that opens every pack, are not counted); ``None`` gives them all.
+    """
     unknown = unknown_observations(library, observation_ids)
     if unknown:
         raise RecipeError(f"unknown observation '{unknown[0]}' (see content/model.yaml)")
     ranking = _Ranking(library, list(dict.fromkeys(observation_ids)))
     chosen = _keep_best_of_each_kind(ranking.linked())
     ranking.balance(chosen)
-    ranked = sorted(chosen.values(),
-                    key=lambda r: (-r.score, KIND_ORDER[ModuleKind(r.kind)], r.module_id))
-    # 4. the safety floor, always, in a fixed order
-    floor = [r for r in safety_floor(library) if r.module_id not in chosen]
-    return ranked + floor
+    floor = safety_floor(library)
+    named = ranking.named()
+    floor_ids = {r.module_id for r in floor}
+    # a page both named and linked by theme keeps the named reason (its score counts both)
+    chosen.update((module_id, rec) for module_id, rec in named.items()
+                  if module_id not in floor_ids)
+    pinned = ranking.pinned()  # named by a risk observation: first, and never left out
+    ranked = sorted(chosen.values(), key=lambda r: (r.module_id not in pinned, *_rank(r)))
+    if limit is not None:
+        ranked = _shorten(library, ranked, limit, pinned)
+    return ranked + [named.get(r.module_id, r) for r in floor if r.module_id not in chosen]
+
+
+def _rank(rec: Recommendation) -> tuple[float, int, str]:
+    return -rec.score, KIND_ORDER[ModuleKind(rec.kind)], rec.module_id
+
+
+def _shorten(library: ContentLibrary, ranked: list[Recommendation], limit: int,
+             pinned: set[str]) -> list[Recommendation]:
+    """The ``limit`` most relevant, keeping every pinned page and one of each balanced kind;
+    pages with a role (in every pack anyway) are kept and not counted."""
+    in_every_pack = {r.module_id for r in ranked if library.modules[r.module_id].role}
+    counted = [r for r in ranked if r.module_id not in in_every_pack]
+    keep = [r for r in counted if r.module_id in pinned]
+    for kind in BALANCED_KINDS:
+        has_kind = any(r.kind == kind for r in ranked
+                       if r.module_id in in_every_pack or r in keep)
+        best = next((r for r in counted if r.kind == kind), None)
+        if not has_kind and best is not None and len(keep) < limit:
+            keep.append(best)
+    keep += [r for r in counted if r not in keep][:max(0, limit - len(keep))]
+    return [r for r in ranked if r.module_id in in_every_pack or r in keep]
 
 
 class _Ranking:
@@ -113,12 +156,15 @@ class _Ranking:
     def __init__(self, library: ContentLibrary, observations: list[str]) -> None:
         self.library = library
         self.observations = observations
-        self.weights = Counter(library.subtheme_of(obs).id for obs in observations)
+        # the research subtheme of each psychological observation (others have no theme)
+        themes = {obs: subtheme.id for obs in observations
+                  if library.observations[obs].kind is ObservationKind.PSYCHOLOGICAL
+                  and (subtheme := library.subtheme_of(obs)) is not None}
+        self.weights = Counter(themes.values())
         self.first_obs: dict[str, str] = {}
-        for obs in observations:
-            self.first_obs.setdefault(library.subtheme_of(obs).id, obs)
-        self.client_modules = [m for m in library.modules.values()
-                               if m.audience is Audience.CLIENT]
+        for obs, subtheme_id in themes.items():
+            self.first_obs.setdefault(subtheme_id, obs)
+        self.client_modules = [m for m in library.modules.values() if suggestable(m)]
         self.touched_categories = list(dict.fromkeys(
             library.category_of(s).id for s in self.weights))
 
@@ -127,6 +173,29 @@ class _Ranking:
         reached = {self.library.category_of(s).id for s in module.subthemes
                    if s in self.library.subthemes} & set(self.touched_categories)
         return float(direct) + 0.25 * len(reached)
+
+    def named(self) -> dict[str, Recommendation]:
+        """3. the pages ticked observations name, with the reason of the first to name each."""
+        found: dict[str, Recommendation] = {}
+        for obs_id in self.observations:
+            observation = self.library.observations[obs_id]
+            for suggestion in observation.suggests:
+                module = self.library.modules[suggestion.module]
+                if module.audience is not Audience.CLIENT:
+                    continue
+                earlier = found.get(module.id)
+                if earlier is not None:
+                    found[module.id] = replace(earlier, score=earlier.score + NAMED_WEIGHT)
+                    continue
+                found[module.id] = _named(self.library, module, obs_id, suggestion,
+                                          NAMED_WEIGHT + self.score(module))
+        return found
+
+    def pinned(self) -> set[str]:
+        """Pages named by an observation with a risk: never left out of a short list."""
+        return {s.module for obs in self.observations
+                if self.library.observations[obs].risk is not None
+                for s in self.library.observations[obs].suggests}
 
     def best_first(self, modules: Iterable[Module]) -> list[Module]:
         return sorted(modules, key=lambda m: (-self.score(m), KIND_ORDER[m.kind], m.id))
@@ -234,6 +303,20 @@ def _linked(library: ContentLibrary, module: Module, first_obs: dict[str, str],
         # The reader sees why it is here in plain words; the research theme names are for
         # the keyworker only.
         library.fixed_wording().reasons.picked.format(what=what),
+    )
+
+
+def _named(library: ContentLibrary, module: Module, obs_id: str, suggestion: Suggestion,
+           score: float) -> Recommendation:
+    observation = library.observations[obs_id]
+    category = library.category_of(library.group_of(obs_id).id)
+    for_worker = _lower_first(suggestion.for_worker or suggestion.reason)
+    return Recommendation(
+        module.id, module.title, module.kind.value,
+        f"Because you noticed {_quoted_observation(observation.text)}: {for_worker} "
+        f"({category.name})",
+        tuple(module.subthemes), score,
+        library.fixed_wording().reasons.picked.format(what=suggestion.reason),
     )
 
 

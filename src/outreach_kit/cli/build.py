@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ..render.options import PrintOptions
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build = subparsers.add_parser(
         "build",
         help="make one pack from a recipe file",
@@ -74,6 +74,15 @@ def load_content(content_dir: Path | None) -> ContentLibrary:
     return library
 
 
+def print_worker_prompts(library: ContentLibrary, observation_ids: list[str]) -> None:
+    """The worker's prompt for a ticked risk (content/model.yaml), on stderr: never in a pack."""
+    from ..assemble.risk import worker_prompts
+
+    for prompt in worker_prompts(library, observation_ids):
+        title, *rest = prompt.lines()
+        print("\n".join([f"for you, not the pack: {title}", *rest]), file=sys.stderr)
+
+
 def print_options(recipe: Recipe, profiles: list[str]) -> PrintOptions:
     from ..render.options import PrintOptions
 
@@ -114,6 +123,7 @@ def run_build(args: argparse.Namespace) -> int:
     fmt = format_for(args.output, args.format, FORMATS)
     library = load_content(args.content)
     recipe = load_recipe(args.recipe, library)
+    print_worker_prompts(library, recipe.observations)
     letter = build_files(library, args.recipe, recipe, {fmt: args.output}, args.profile)
     if letter is not None:
         from .letter import print_worker_notes  # the same notes `outreach-kit letter` gives

@@ -1,4 +1,4 @@
-"""``outreach-kit recommend --observe ID [--observe ID ...] [--json]``."""
+"""``outreach-kit recommend --observe ID [--observe ID ...] [--all] [--json]``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "recommend",
         help="suggest modules for what you have noticed",
@@ -18,6 +18,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--observe", action="append", default=[], metavar="ID",
                         help="an observation id; repeat for more than one")
+    parser.add_argument("--all", action="store_true",
+                        help="list every suggestion (by default: the 6 most relevant, then "
+                             "the pages in every pack)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument("--list-observations", action="store_true",
                         help="list every observation id with its words, then stop")
@@ -27,19 +30,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..assemble.recommend import recommend
+    from ..assemble.recommend import DEFAULT_LIMIT, recommend
     from ..errors import UsageError
-    from .build import load_content
+    from .build import load_content, print_worker_prompts
 
     library = load_content(args.content)
     if args.list_observations:
         for obs_id, observation in library.observations.items():
-            subtheme = library.subtheme_of(obs_id)
-            print(f"{obs_id}\t{observation.text} ({subtheme.name})")
+            print(f"{obs_id}\t{observation.text} ({library.group_of(obs_id).name})")
         return 0
     if not args.observe:
         raise UsageError("give at least one --observe ID (see --list-observations)")
-    recommendations = recommend(library, args.observe)
+    recommendations = recommend(library, args.observe, None if args.all else DEFAULT_LIMIT)
+    print_worker_prompts(library, args.observe)
     if args.json:
         json.dump([r.to_dict() for r in recommendations], sys.stdout, indent=2,
                   ensure_ascii=False)

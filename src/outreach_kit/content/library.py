@@ -26,8 +26,11 @@ class ContentLibrary:
     services: dict[str, schema.Service] = field(default_factory=dict)
     directories: dict[str, schema.ServiceDirectoryFile] = field(default_factory=dict)
     categories: dict[str, schema.Category] = field(default_factory=dict)
-    subthemes: dict[str, schema.Subtheme] = field(default_factory=dict)
+    subthemes: dict[str, schema.Subtheme] = field(default_factory=dict)  # research themes
+    # every group of observations: the research subthemes and the groups outside the model
+    groups: dict[str, schema.Subtheme] = field(default_factory=dict)
     observations: dict[str, schema.Observation] = field(default_factory=dict)
+    risk_prompts: dict[schema.Risk, schema.RiskPrompt] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     _sources: list[tuple[Any, YamlSource]] = field(default_factory=list, repr=False)
     _category_of: dict[str, str] = field(default_factory=dict, repr=False)
@@ -55,14 +58,17 @@ class ContentLibrary:
                 self.wording = item
             case schema.ModelFile():
                 self.model = item
+                self.risk_prompts = {prompt.risk: prompt for prompt in item.risk_prompts}
                 for ci, category in enumerate(item.categories):
                     self.categories[category.id] = category
                     for si, sub in enumerate(category.subthemes):
                         loc = ("categories", ci, "subthemes", si, "id")
-                        if sub.id in self.subthemes:  # the first one stays, as for modules
+                        if sub.id in self.groups:  # the first one stays, as for modules
                             clash(loc, "subtheme", sub.id, "another category")
                             continue
-                        self.subthemes[sub.id] = sub
+                        self.groups[sub.id] = sub
+                        if category.research:
+                            self.subthemes[sub.id] = sub
                         self._category_of[sub.id] = category.id
                         for oi, obs in enumerate(sub.observations):
                             if obs.id in self.observations:
@@ -157,8 +163,18 @@ class ContentLibrary:
     def category_of(self, subtheme_id: str) -> schema.Category:
         return self.categories[self._category_of[subtheme_id]]
 
-    def subtheme_of(self, observation_id: str) -> schema.Subtheme:
-        return self.subthemes[self._subtheme_of[observation_id]]
+    def subtheme_of(self, observation_id: str) -> schema.Subtheme | None:
+        """The research subtheme an observation belongs to (None outside the model)."""
+        return self.subthemes.get(self._subtheme_of[observation_id])
+
+    def group_of(self, observation_id: str) -> schema.Subtheme:
+        """The group an observation is listed under: its subtheme, or a group outside the
+        research model (such as "What they use and how")."""
+        return self.groups[self._subtheme_of[observation_id]]
+
+    @property
+    def research_categories(self) -> list[schema.Category]:
+        return [c for c in self.categories.values() if c.research]
 
     def directory_of(self, service_id: str) -> schema.ServiceDirectoryFile:
         return self.directories[self._service_directory[service_id]]
