@@ -79,7 +79,7 @@ BALANCED_KINDS = (ModuleKind.STRATEGY, ModuleKind.CONNECTION, ModuleKind.HOPE)
 # pack is read by someone who may find reading hard.
 DEFAULT_LIMIT = 6
 
-# A page an observation names outranks one that only shares its theme.
+# A page named for what was noticed outranks one found by theme from a single tick.
 NAMED_WEIGHT = 2.0
 
 
@@ -125,7 +125,7 @@ def recommend(library: ContentLibrary, observation_ids: Sequence[str],
     pinned = ranking.pinned()  # named by a risk observation: first, and never left out
     ranked = sorted(chosen.values(), key=lambda r: (r.module_id not in pinned, *_rank(r)))
     if limit is not None:
-        ranked = _shorten(library, ranked, limit, pinned)
+        ranked = _shorten(library, ranked, limit, pinned, ranking.answers())
     return ranked + [named.get(r.module_id, r) for r in floor if r.module_id not in chosen]
 
 
@@ -134,19 +134,26 @@ def _rank(rec: Recommendation) -> tuple[float, int, str]:
 
 
 def _shorten(library: ContentLibrary, ranked: list[Recommendation], limit: int,
-             pinned: set[str]) -> list[Recommendation]:
-    """The ``limit`` most relevant, keeping every pinned page and one of each balanced kind;
-    pages with a role (in every pack anyway) are kept and not counted."""
+             pinned: set[str], answers: list[list[str]]) -> list[Recommendation]:
+    """The ``limit`` most relevant: every pinned page, then the first answer to each thing
+    ticked (in the order ticked), then one of each balanced kind, then by rank. Pages with
+    a role (in every pack anyway) are kept and not counted."""
     in_every_pack = {r.module_id for r in ranked if library.modules[r.module_id].role}
-    counted = [r for r in ranked if r.module_id not in in_every_pack]
-    keep = [r for r in counted if r.module_id in pinned]
+    counted = {r.module_id: r for r in ranked if r.module_id not in in_every_pack}
+    keep = [r for r in counted.values() if r.module_id in pinned]
+
+    def add_first(candidates: Iterable[Recommendation]) -> None:
+        first = next(iter(candidates), None)
+        if first is not None and first not in keep and len(keep) < limit:
+            keep.append(first)
+
+    for answer in answers:
+        if not set(answer) & ({r.module_id for r in keep} | in_every_pack):
+            add_first(counted[m] for m in answer if m in counted)
     for kind in BALANCED_KINDS:
-        has_kind = any(r.kind == kind for r in ranked
-                       if r.module_id in in_every_pack or r in keep)
-        best = next((r for r in counted if r.kind == kind), None)
-        if not has_kind and best is not None and len(keep) < limit:
-            keep.append(best)
-    keep += [r for r in counted if r not in keep][:max(0, limit - len(keep))]
+        if not any(r.kind == kind for r in ranked if r.module_id in in_every_pack or r in keep):
+            add_first(r for r in counted.values() if r.kind == kind)
+    keep += [r for r in counted.values() if r not in keep][:max(0, limit - len(keep))]
     return [r for r in ranked if r.module_id in in_every_pack or r in keep]
 
 
@@ -190,6 +197,20 @@ class _Ranking:
                 found[module.id] = _named(self.library, module, obs_id, suggestion,
                                           NAMED_WEIGHT + self.score(module))
         return found
+
+    def answers(self) -> list[list[str]]:
+        """For each ticked observation, the pages that answer it: those it names, in its
+        order, then those of its theme, best first."""
+        answers = []
+        for obs in self.observations:
+            named = [s.module for s in self.library.observations[obs].suggests]
+            subtheme = self.library.subtheme_of(obs)
+            themed = []  # psychological observations only: they alone weigh on a theme
+            if subtheme is not None and subtheme.id in self.weights:
+                themed = [m.id for m in self.best_first(
+                    m for m in self.client_modules if subtheme.id in m.subthemes)]
+            answers.append(named + themed)
+        return answers
 
     def pinned(self) -> set[str]:
         """Pages named by an observation with a risk: never left out of a short list."""
