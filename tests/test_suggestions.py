@@ -11,7 +11,8 @@ from support import ROOT, edit
 
 from outreach_kit.assemble.recommend import DEFAULT_LIMIT, recommend, safety_floor
 from outreach_kit.content.loader import load_library
-from outreach_kit.content.schema import Audience, ModuleKind, ObservationKind
+from outreach_kit.content.model_schema import ObservationKind
+from outreach_kit.content.schema import Audience, ModuleKind
 from outreach_kit.content.suggestions import always_included, suggested_modules
 
 STAYING_SAFER = ModuleKind.STAYING_SAFER

@@ -36,7 +36,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 
 from ..content.library import ContentLibrary
-from ..content.schema import Audience, Module, ModuleKind, ObservationKind, Suggestion
+from ..content.model_schema import ObservationKind, Suggestion
+from ..content.schema import Audience, Module, ModuleKind
 from ..content.suggestions import suggestable
 from ..errors import RecipeError
 
@@ -222,7 +223,7 @@ class _Ranking:
         return sorted(modules, key=lambda m: (-self.score(m), KIND_ORDER[m.kind], m.id))
 
     def linked(self) -> dict[str, Recommendation]:
-        """2. modules linked to each touched subtheme, heaviest subtheme first."""
+        """1. modules linked to each touched subtheme, heaviest subtheme first."""
         chosen: dict[str, Recommendation] = {}
         weights, observations = self.weights, self.observations
         for subtheme_id in sorted(weights, key=lambda s: (-weights[s], observations.index(
@@ -242,7 +243,7 @@ class _Ranking:
         return chosen
 
     def balance(self, chosen: dict[str, Recommendation]) -> None:
-        """3. each touched category gets a strategy, a connection and a hope module; first
+        """2. each touched research category gets a strategy, a connection and a hope page; first
         from modules linked to the category, then (second pass) any of that kind."""
         for general in (False, True):
             for category_id in self.touched_categories:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import ContentError, Problem
-from . import schema
+from . import model_schema, schema
 from .wording import WordingFile
 from .yaml_source import Loc, YamlSource, field_name
 
@@ -19,18 +19,18 @@ T = TypeVar("T")
 class ContentLibrary:
     root: Path
     manifest: schema.ContentManifest | None = None
-    model: schema.ModelFile | None = None
+    model: model_schema.ModelFile | None = None
     terms: schema.TermsFile | None = None
     wording: WordingFile | None = None
     modules: dict[str, schema.Module] = field(default_factory=dict)
     services: dict[str, schema.Service] = field(default_factory=dict)
     directories: dict[str, schema.ServiceDirectoryFile] = field(default_factory=dict)
-    categories: dict[str, schema.Category] = field(default_factory=dict)
-    subthemes: dict[str, schema.Subtheme] = field(default_factory=dict)  # research themes
+    categories: dict[str, model_schema.Category] = field(default_factory=dict)
+    subthemes: dict[str, model_schema.Subtheme] = field(default_factory=dict)  # research themes
     # every group of observations: the research subthemes and the groups outside the model
-    groups: dict[str, schema.Subtheme] = field(default_factory=dict)
-    observations: dict[str, schema.Observation] = field(default_factory=dict)
-    risk_prompts: dict[schema.Risk, schema.RiskPrompt] = field(default_factory=dict)
+    groups: dict[str, model_schema.Subtheme] = field(default_factory=dict)
+    observations: dict[str, model_schema.Observation] = field(default_factory=dict)
+    risk_prompts: dict[model_schema.Risk, model_schema.RiskPrompt] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     _sources: list[tuple[Any, YamlSource]] = field(default_factory=list, repr=False)
     _category_of: dict[str, str] = field(default_factory=dict, repr=False)
@@ -56,7 +56,7 @@ class ContentLibrary:
                 self.terms = item
             case WordingFile():
                 self.wording = item
-            case schema.ModelFile():
+            case model_schema.ModelFile():
                 self.model = item
                 self.risk_prompts = {prompt.risk: prompt for prompt in item.risk_prompts}
                 for ci, category in enumerate(item.categories):
@@ -160,20 +160,20 @@ class ContentLibrary:
                                         f"no service '{service_id}' with a phone number")])
         return service.phone
 
-    def category_of(self, subtheme_id: str) -> schema.Category:
+    def category_of(self, subtheme_id: str) -> model_schema.Category:
         return self.categories[self._category_of[subtheme_id]]
 
-    def subtheme_of(self, observation_id: str) -> schema.Subtheme | None:
+    def subtheme_of(self, observation_id: str) -> model_schema.Subtheme | None:
         """The research subtheme an observation belongs to (None outside the model)."""
         return self.subthemes.get(self._subtheme_of[observation_id])
 
-    def group_of(self, observation_id: str) -> schema.Subtheme:
+    def group_of(self, observation_id: str) -> model_schema.Subtheme:
         """The group an observation is listed under: its subtheme, or a group outside the
         research model (such as "What they use and how")."""
         return self.groups[self._subtheme_of[observation_id]]
 
     @property
-    def research_categories(self) -> list[schema.Category]:
+    def research_categories(self) -> list[model_schema.Category]:
         return [c for c in self.categories.values() if c.research]
 
     def directory_of(self, service_id: str) -> schema.ServiceDirectoryFile:

@@ -25,13 +25,14 @@ from collections.abc import Iterator
 from ..errors import Problem
 from . import schema
 from .library import ContentLibrary
+from .model_schema import ObservationKind
 from .yaml_source import Loc, field_name
 
 
 def themed_modules(library: ContentLibrary, observation_id: str) -> list[schema.Module]:
     """Client pages that answer a psychological observation through its subtheme."""
     observation = library.observations[observation_id]
-    if observation.kind is not schema.ObservationKind.PSYCHOLOGICAL:
+    if observation.kind is not ObservationKind.PSYCHOLOGICAL:
         return []
     subtheme = library.subtheme_of(observation_id)
     if subtheme is None:  # a group outside the research model: no page is tagged with it
@@ -93,7 +94,7 @@ def _observation_problems(library: ContentLibrary) -> Iterator[Problem]:
             yield _problem(library, model, (*loc, "risk"),
                            f"no risk_prompts entry for risk '{observation.risk}'; the worker "
                            "would see no prompt", "error")
-        if observation.kind is schema.ObservationKind.PSYCHOLOGICAL:
+        if observation.kind is ObservationKind.PSYCHOLOGICAL:
             for i, suggestion in enumerate(observation.suggests):
                 module = library.modules.get(suggestion.module)
                 if module is not None and module.kind is schema.ModuleKind.STAYING_SAFER:
