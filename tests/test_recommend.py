@@ -101,7 +101,7 @@ def test_short_list_by_default_keeps_the_most_relevant(fixture_library):
     assert ids(short) == [r for r in ids(full) if r in ids(short)]  # same order
     assert ids(short)[-len(floor):] == floor
     assert "worksheet-my-week" not in ids(short)  # the least relevant left out
-    assert {"strategy", "connection", "hope"} <= {r.kind for r in short}
+    assert {"psychoeducation", "strategy", "connection", "hope"} <= {r.kind for r in short}
     tiny = [r for r in ids(recommend(fixture_library, observed, limit=2))
             if r not in floor and r != "strategy-grounding-5-4-3-2-1"]
     assert len(tiny) == 2

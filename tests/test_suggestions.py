@@ -172,6 +172,14 @@ def test_at_most_six_beyond_the_floor_by_default_and_all_on_request(library):
         assert set(ids(short)) <= set(ids(full))
         assert ids(short) == [r for r in ids(full) if r in ids(short)]
         assert floor_ids(library) <= set(ids(short))
+        for kind in ("psychoeducation", "strategy", "connection", "hope"):
+            if any(r.kind == kind for r in full):  # a short pack keeps one of each kind
+                assert any(r.kind == kind for r in short), (sample, kind)
+        # every substance or situation tick keeps a page it names
+        for obs in sample:
+            if library.observations[obs].kind is not ObservationKind.PSYCHOLOGICAL:
+                named = {s.module for s in library.observations[obs].suggests}
+                assert named & set(ids(short)), (sample, obs)
     many = recommend(library, everything[:12], limit=None)
     assert len(counted(library, many)) > DEFAULT_LIMIT
 

@@ -14,9 +14,11 @@ How it works (observations -> pages):
 3. **By name.** The pages an observation names in its ``suggests`` (content/model.yaml),
    each with the reason written for it. This is how substance and situation observations
    (injects, just left prison...) reach the staying-safer pages.
-4. **Short by default**: at most ``DEFAULT_LIMIT`` pages beyond those in every pack, most
-   relevant first, keeping one of each balanced kind and every page named by a risk
-   observation (the staying-safe plan). ``limit=None`` gives them all ("show more").
+4. **Short by default**: at most ``DEFAULT_LIMIT`` pages beyond those in every pack:
+   every page named by a risk observation (the staying-safe plan), the first page named by
+   each substance or situation tick, one page of each kind a pack needs (making sense,
+   trying, connecting, hope), the best answer to each other tick, then the most relevant.
+   ``limit=None`` gives them all ("show more").
 5. **Safety floor**, always added last: every client module with a ``safety_floor``
    position in its content file, in that order (the pages about surviving an overdose,
    which fit everyone a pack is for: MODEL.md says the people this is for face a high risk
@@ -75,6 +77,10 @@ KIND_ORDER: dict[ModuleKind, int] = {
 }
 
 BALANCED_KINDS = (ModuleKind.STRATEGY, ModuleKind.CONNECTION, ModuleKind.HOPE)
+
+# A short list keeps one page of each of these kinds when it has any: something to make
+# sense of it, something to try, a way to connect, and hope.
+SHORT_LIST_KINDS = (ModuleKind.PSYCHOEDUCATION, *BALANCED_KINDS)
 
 # Pages suggested beyond those in every pack, unless the caller asks for all of them: a
 # pack is read by someone who may find reading hard.
@@ -135,10 +141,11 @@ def _rank(rec: Recommendation) -> tuple[float, int, str]:
 
 
 def _shorten(library: ContentLibrary, ranked: list[Recommendation], limit: int,
-             pinned: set[str], answers: list[list[str]]) -> list[Recommendation]:
-    """The ``limit`` most relevant: every pinned page, then the first answer to each thing
-    ticked (in the order ticked), then one of each balanced kind, then by rank. Pages with
-    a role (in every pack anyway) are kept and not counted."""
+             pinned: set[str], answers: list[tuple[bool, list[str]]]) -> list[Recommendation]:
+    """The ``limit`` most relevant, taken in this order until full: every pinned page; the
+    first answer to each substance or situation tick (their safety pages); one page of each
+    kind in ``SHORT_LIST_KINDS``; the first answer to each other tick; then by rank. Pages
+    with a role (in every pack anyway) are kept and not counted."""
     in_every_pack = {r.module_id for r in ranked if library.modules[r.module_id].role}
     counted = {r.module_id: r for r in ranked if r.module_id not in in_every_pack}
     keep = [r for r in counted.values() if r.module_id in pinned]
@@ -148,12 +155,17 @@ def _shorten(library: ContentLibrary, ranked: list[Recommendation], limit: int,
         if first is not None and first not in keep and len(keep) < limit:
             keep.append(first)
 
-    for answer in answers:
-        if not set(answer) & ({r.module_id for r in keep} | in_every_pack):
-            add_first(counted[m] for m in answer if m in counted)
-    for kind in BALANCED_KINDS:
+    def answer_each(psychological: bool) -> None:
+        for is_psychological, answer in answers:
+            kept = {r.module_id for r in keep} | in_every_pack
+            if is_psychological is psychological and not set(answer) & kept:
+                add_first(counted[m] for m in answer if m in counted)
+
+    answer_each(psychological=False)
+    for kind in SHORT_LIST_KINDS:
         if not any(r.kind == kind for r in ranked if r.module_id in in_every_pack or r in keep):
             add_first(r for r in counted.values() if r.kind == kind)
+    answer_each(psychological=True)
     keep += [r for r in counted.values() if r not in keep][:max(0, limit - len(keep))]
     return [r for r in ranked if r.module_id in in_every_pack or r in keep]
 
@@ -199,18 +211,20 @@ class _Ranking:
                                           NAMED_WEIGHT + self.score(module))
         return found
 
-    def answers(self) -> list[list[str]]:
-        """For each ticked observation, the pages that answer it: those it names, in its
-        order, then those of its theme, best first."""
+    def answers(self) -> list[tuple[bool, list[str]]]:
+        """For each ticked observation: whether it is psychological, and the pages that
+        answer it (those it names, in its order, then those of its theme, best first)."""
         answers = []
         for obs in self.observations:
-            named = [s.module for s in self.library.observations[obs].suggests]
+            observation = self.library.observations[obs]
+            named = [s.module for s in observation.suggests]
             subtheme = self.library.subtheme_of(obs)
             themed = []  # psychological observations only: they alone weigh on a theme
             if subtheme is not None and subtheme.id in self.weights:
                 themed = [m.id for m in self.best_first(
                     m for m in self.client_modules if subtheme.id in m.subthemes)]
-            answers.append(named + themed)
+            psychological = observation.kind is ObservationKind.PSYCHOLOGICAL
+            answers.append((psychological, named + themed))
         return answers
 
     def pinned(self) -> set[str]:
