@@ -218,3 +218,17 @@ def test_validate_warns_about_unreached_pages_and_theme_tags_on_safety_pages(con
          "subthemes: [physical-pain]", "subthemes: []")
     messages = [p.message for p in load_library(content).problems]
     assert any("no observation suggests 'strategy-easing-pain'" in m for m in messages)
+
+
+def test_reasons_are_written_for_the_reader(library):
+    """Each reason completes "Picked for you: ...": plain, short, and naming no research
+    theme (those words are for the worker)."""
+    theme_words = {s.name.casefold() for s in library.groups.values()} | {
+        c.name.casefold() for c in library.categories.values()}
+    reasons = [(o, s.reason) for o, obs in library.observations.items() for s in obs.suggests]
+    assert len(reasons) >= 30
+    for obs, reason in reasons:
+        assert reason[0].islower() and not reason.endswith("."), (obs, reason)
+        assert len(reason.split()) <= 16, (obs, reason)
+        assert not any(words in reason.casefold() for words in theme_words), (obs, reason)
+        assert "noticed" not in reason and "no page" not in reason, (obs, reason)
