@@ -84,6 +84,10 @@ def test_cli_recommend_all_lists_more(capsys):
     full = json.loads(capsys.readouterr().out)
     assert len(full) > len(short)
     assert {r["module_id"] for r in short} < {r["module_id"] for r in full}
+    assert main(["recommend", *ticks, *CONTENT]) == 0
+    assert f"{len(full) - len(short)} more suggestion(s): add --all" in capsys.readouterr().out
+    assert main(["recommend", *ticks, "--all", *CONTENT]) == 0
+    assert "more suggestion" not in capsys.readouterr().out
 
 
 @pytest.fixture

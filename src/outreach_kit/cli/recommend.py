@@ -51,4 +51,8 @@ def run(args: argparse.Namespace) -> int:
     for number, rec in enumerate(recommendations, 1):
         print(f"{number:2}. {rec.title} [{rec.module_id}, {rec.kind}]")
         print(f"    {rec.reason}")
+    if not args.all:
+        more = len(recommend(library, args.observe, None)) - len(recommendations)
+        if more:
+            print(f"{more} more suggestion(s): add --all to list them")
     return 0
