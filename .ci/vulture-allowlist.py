@@ -15,8 +15,8 @@ _.strategy
 _.connection
 _.hope
 
-# Enum members: the YAML names them by value (Letter slots and types, training principles
-# and exercise kinds, audiences); the schema's validation is their use.
+# Enum members: the YAML names them by value (letter slots and types, training principles
+# and exercise kinds, audiences, observation kinds and risks); validation is their use.
 _.OPENING
 _.WHAT_I_HEARD
 _.MAKING_SENSE
@@ -37,6 +37,9 @@ _.SUPERVISION
 _.TEAM_SUPPORT
 _.PRACTICE
 _.PARTICIPANT
+_.SUBSTANCE
+_.SITUATION
+_.SUICIDE
 
 # Settings of library objects that the library reads when it writes the file:
 # python-docx sections, paragraph formats, colours and core properties

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+from support import ROOT
 
+from outreach_kit.assemble.pack import build_pack
+from outreach_kit.assemble.recipe import Recipe
 from outreach_kit.content import load_library
 from outreach_kit.errors import ContentError, OutputError, SettingsError
 from outreach_kit.local_services import (
+    add_own_service,
+    asks_for_own_area,
     load_directory,
     mark_checked,
     new_directory,
     overdue,
+    own_directory,
     remove_service,
     save_directory,
     service_from_form,
@@ -22,6 +31,7 @@ from outreach_kit.local_services import (
     services_to_csv,
     upsert_service,
 )
+from outreach_kit.outputs import render_document
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -199,3 +209,66 @@ def test_csv_bad_date_names_its_real_column():
         services_from_csv(f"{header},source_checked\n{row[:-10]}2026-11-01,2026-02-30\n"
                           .encode())
     assert str(info.value).startswith("services.csv:2: source_checked: ")
+
+
+# ---------------------------------------------------------------------------- example data
+
+
+def test_a_service_typed_in_is_never_example_data():
+    assert service_from_form(_form(example=True)).example is False
+
+
+def test_the_example_directory_asks_for_the_workers_own_area(content_dir: Path):
+    example = load_directory(content_dir / "resources" / "example-local.yaml")
+    assert asks_for_own_area(example)
+    assert example.example_services() == example.services
+    mine = own_directory("Harbour Town", [example])
+    assert not asks_for_own_area(mine)
+    assert (mine.directory.id, mine.directory.area) == ("local-harbour-town", "Harbour Town")
+    with pytest.raises(SettingsError, match="holds example services"):
+        add_own_service(example, service_from_form(_form()))
+    mine = add_own_service(mine, service_from_form(_form()))
+    assert [(s.area, s.example) for s in mine.services] == [("Harbour Town", False)]
+    assert own_directory(" harbour town ", [example, mine]) is mine  # found again, not new
+    with pytest.raises(SettingsError, match="area"):
+        own_directory("  ", [example])
+
+
+def _pdf_text(data: bytes) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
+
+
+@pytest.mark.parametrize("into_example_file", [True, False])
+def test_a_pack_with_a_workers_own_service_prints_no_example_notice(tmp_path: Path,
+                                                                    into_example_file: bool):
+    # issue 11: "Harbour Drop-in" added to the example directory printed as example data
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    example_path = content / "resources" / "example-local.yaml"
+    example = load_directory(example_path)
+    harbour = service_from_form(_form(id="harbour-drop-in", name="Harbour Drop-in",
+                                      area="Harbour Town"))
+    if into_example_file:  # what the app did before: straight into the example file
+        save_directory(example_path, upsert_service(example, harbour))
+    else:  # the worker's own area first
+        mine = add_own_service(own_directory("Harbour Town", [example]), harbour)
+        save_directory(content / "resources" / f"{mine.directory.id}.yaml", mine)
+    library = load_library(content)
+    assert not library.errors
+    assert library.services["harbour-drop-in"].example is False
+    notice = library.fixed_wording().example_notice
+
+    own_only = build_pack(library, Recipe(services={"ids": ["harbour-drop-in"]}), TODAY)
+    assert own_only.notices == ()
+    text = _pdf_text(render_document(own_only, "pdf"))
+    assert "Harbour Drop-in" in text
+    assert notice not in text
+
+    with_one_example = build_pack(
+        library, Recipe(services={"ids": ["harbour-drop-in", "example-drop-in"]}), TODAY)
+    text = _pdf_text(render_document(with_one_example, "pdf"))
+    assert with_one_example.notices == (notice,)
+    assert text.count(notice) == 2  # on the cover, and under the made-up drop-in only
+    assert text.index("Harbour Drop-in") < text.index("Example Town Drop-in")
+    harbour_card = text[text.index("Harbour Drop-in"):text.index("Example Town Drop-in")]
+    assert notice not in harbour_card

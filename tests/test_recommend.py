@@ -21,7 +21,10 @@ def ids(recs: list[Recommendation]) -> list[str]:
 def assert_balanced(library, observation_ids, recs):
     """Each touched category: a strategy, a connection and a hope module, linked to it when
     the library has one of that kind linked to it, else at least one of that kind."""
-    categories = {library.category_of(library.subtheme_of(o).id).id for o in observation_ids}
+    # research categories only: observations outside the model have no theme to balance
+    categories = {library.category_of(sub.id).id for o in observation_ids
+                  if (sub := library.subtheme_of(o)) is not None
+                  and library.observations[o].kind == "psychological"}
     chosen = [library.modules[r.module_id] for r in recs]
     for category_id in categories:
         subs = {s.id for s in library.categories[category_id].subthemes}
@@ -50,7 +53,8 @@ def assert_safety_floor(library, recs):
 
 
 def test_ranked_list_for_fixture(fixture_library):
-    recs = recommend(fixture_library, ["uses-to-switch-off", "too-late", "blames-self"])
+    recs = recommend(fixture_library, ["uses-to-switch-off", "too-late", "blames-self"],
+                     limit=None)
     assert ids(recs) == [
         "making-sense-blocking-out", "making-sense-stuck",
         "strategy-grounding-5-4-3-2-1", "strategy-kind-self-talk", "strategy-paced-breathing",
@@ -86,9 +90,26 @@ def test_balance_adds_linked_then_general_modules(fixture_library):
     assert "(" not in hope[0].reader_reason  # a general pick names no theme to the reader
 
 
+def test_short_list_by_default_keeps_the_most_relevant(fixture_library):
+    observed = ["uses-to-switch-off", "too-late", "blames-self"]
+    full = recommend(fixture_library, observed, limit=None)
+    short = recommend(fixture_library, observed)
+    floor = ids(safety_floor(fixture_library))
+    # the grounding page opens every pack anyway: listed, not counted
+    counted = [r for r in ids(short) if r not in floor and r != "strategy-grounding-5-4-3-2-1"]
+    assert len(counted) == 6
+    assert ids(short) == [r for r in ids(full) if r in ids(short)]  # same order
+    assert ids(short)[-len(floor):] == floor
+    assert "worksheet-my-week" not in ids(short)  # the least relevant left out
+    assert {"psychoeducation", "strategy", "connection", "hope"} <= {r.kind for r in short}
+    tiny = [r for r in ids(recommend(fixture_library, observed, limit=2))
+            if r not in floor and r != "strategy-grounding-5-4-3-2-1"]
+    assert len(tiny) == 2
+
+
 def test_balance_holds_for_every_single_observation(fixture_library):
     for obs in fixture_library.observations:
-        recs = recommend(fixture_library, [obs])
+        recs = recommend(fixture_library, [obs], limit=None)
         assert_balanced(fixture_library, [obs], recs)
         assert_safety_floor(fixture_library, recs)
 
@@ -101,9 +122,17 @@ def test_safety_floor_with_no_observations(fixture_library):
     assert all(r.score == 0 for r in recs)
 
 
-def test_staying_safer_page_that_fits_is_added(fixture_library):
-    assert "safer-injecting-care" in ids(recommend(fixture_library, ["everyone-uses"]))
-    assert "safer-injecting-care" not in ids(recommend(fixture_library, ["too-late"]))
+def test_staying_safer_page_comes_by_name_never_by_theme(fixture_library):
+    recs = {r.module_id: r for r in recommend(fixture_library, ["injects"])}
+    assert recs["safer-injecting-care"].reader_reason == (
+        "Picked for you: ways to look after your veins")
+    assert recs["safer-injecting-care"].reason == (
+        "Because you noticed “They inject”: ways to look after your veins "
+        "(What they use, and what is going on now)")
+    for obs in fixture_library.observations:
+        if obs != "injects":
+            assert "safer-injecting-care" not in ids(recommend(fixture_library, [obs],
+                                                               limit=None)), obs
 
 
 def test_worker_modules_are_never_recommended(fixture_library):
@@ -141,7 +170,7 @@ def test_real_content_balance_and_floor(library):
     rng = random.Random(4)
     samples = [[o] for o in observations] + [rng.sample(observations, 3) for _ in range(20)]
     for sample in samples:
-        recs = recommend(library, sample)
+        recs = recommend(library, sample, limit=None)
         assert len(ids(recs)) == len(set(ids(recs)))
         assert all(library.modules[r.module_id].audience is Audience.CLIENT for r in recs)
         assert all("\n" not in r.reason and r.reason for r in recs)

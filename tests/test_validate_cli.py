@@ -99,13 +99,14 @@ def test_strict_fails_on_each_kind_of_warning(content, capsys, kind):
     assert out.startswith("FAILED:")
 
 
-def test_example_directory_is_noted_but_passes_strict(content, capsys):
-    edit(content / SERVICES, "  area: Testshire\nservices:",
-         "  area: Testshire\n  example: true\nservices:")
+def test_example_services_are_noted_but_pass_strict(content, capsys):
+    # The flag belongs to each made-up entry, not to the directory (issue 11).
+    edit(content / SERVICES, "  - id: test-drop-in\n",
+         "  - id: test-drop-in\n    example: true\n")
     code, out, err = validate(capsys, str(content), "--strict")
     assert code == 0, err
     assert "0 errors, 0 warnings, 1 notes" in out
-    assert err.strip().endswith("directory.example: example data: replace with your area's "
+    assert err.strip().endswith("services[0].example: example data: replace with your area's "
                                 "services before printing (note)")
 
 

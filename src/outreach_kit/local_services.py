@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -99,9 +100,40 @@ def overdue(directory: ServiceDirectoryFile, today: dt.date) -> list[Service]:
     return [s for s in directory.services if s.check_due <= today]
 
 
+def asks_for_own_area(directory: ServiceDirectoryFile) -> bool:
+    """True when ``directory`` holds made-up example entries: a service the worker adds
+    then goes to their own area's directory (:func:`add_own_service`), not among them."""
+    return bool(directory.example_services())
+
+
+def own_directory(area: str, directories: Iterable[ServiceDirectoryFile]) -> ServiceDirectoryFile:
+    """The worker's own directory for ``area``: an existing one for that area with no
+    example entries, or a new one (id ``local-<area>``) to save beside the others."""
+    wanted = area.strip()
+    if not wanted:
+        raise SettingsError("area: give the name of your own area, for example your town")
+    for directory in directories:
+        if (directory.directory.area.casefold() == wanted.casefold()
+                and not asks_for_own_area(directory)):
+            return directory
+    slug = re.sub(r"[^a-z0-9]+", "-", wanted.casefold()).strip("-")[:50] or "area"
+    return new_directory(f"local-{slug}", f"Local services ({wanted})", wanted)
+
+
+def add_own_service(directory: ServiceDirectoryFile, service: Service) -> ServiceDirectoryFile:
+    """Add (or replace) a service the worker keeps: in the directory's area, never marked as
+    example data."""
+    if asks_for_own_area(directory):
+        raise SettingsError("this directory holds example services; add yours to your own "
+                            "area's directory (local_services.own_directory)")
+    own = service.model_copy(update={"area": directory.directory.area, "example": False})
+    return upsert_service(directory, own)
+
+
 def service_from_form(values: dict[str, Any]) -> Service:
-    """Build a Service from form or CSV values; raises SettingsError naming each bad field."""
-    data = {k: v for k, v in values.items() if v not in (None, "", [])}
+    """Build a Service from form or CSV values; raises SettingsError naming each bad field.
+    A service typed in by a worker is theirs: never example data."""
+    data = {k: v for k, v in values.items() if v not in (None, "", []) and k != "example"}
     try:
         return Service.model_validate(data)
     except ValidationError as exc:

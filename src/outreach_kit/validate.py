@@ -32,10 +32,12 @@ def review_warnings(library: ContentLibrary, today: dt.date) -> list[Problem]:
                                     f"review was due on {next_review:%d %B %Y}",
                                     "warning"))
         if isinstance(item, ServiceDirectoryFile):
-            if item.directory.example:
-                line, _ = source.locate(("directory", "example"))
+            examples = [i for i, s in enumerate(item.services) if s.example]
+            if examples:  # one note per file, at its first made-up entry
+                line, _ = source.locate(("services", examples[0], "example"))
                 # A note, not a warning: the shipped example must not fail --strict.
-                warnings.append(Problem(str(source.path), line, "directory.example",
+                warnings.append(Problem(str(source.path), line,
+                                        f"services[{examples[0]}].example",
                                         _example_note(library), "note"))
             for i, service in enumerate(item.services):
                 if service.check_due <= today:

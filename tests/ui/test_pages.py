@@ -339,6 +339,60 @@ def test_local_services_add_edit_and_protect(private_content: Path):
     assert (private_content / "resources" / "example-local.yaml").read_bytes() == before
 
 
+def test_a_service_added_beside_the_examples_goes_to_the_workers_own_area(
+        private_content: Path):
+    at = page_app("page_services").run()
+    at.selectbox(key="services.directory").set_value("example-local").run()
+    assert any("Example data" in w.value for w in at.warning)
+    at.text_input(key="svc.new.name").input("Harbour Drop-in")
+    at.text_area(key="svc.new.description").input("Tea, a chat and a warm room.")
+    at.text_input(key="svc.new.phone").input("0131 496 0123")
+    at.text_input(key="svc.new.hours").input("Monday 10 to 2")
+    at.text_input(key="svc.new.for_whom").input("Anyone")
+    _button(at, "Save service").click().run()
+    assert any("own area" in e.value for e in at.error), "the area is required"
+    at.text_input(key="svc.new.own_area").input("Harbour")
+    _button(at, "Save service").click().run()
+    no_exceptions(at)
+    own = private_content / "resources" / "local-harbour.yaml"
+    assert "Harbour Drop-in" in own.read_text(encoding="utf-8")
+    example = (private_content / "resources" / "example-local.yaml").read_text("utf-8")
+    assert "Harbour Drop-in" not in example
+
+    pack = page_app("page_pack").run()
+    pack.multiselect(key="w.areas").set_value(["Harbour"]).run()
+    no_exceptions(pack)
+    assert not any("Example data" in w.value for w in pack.warning)
+    pack.button(key="make").click().run()
+    text = _pdf_text(pack.session_state["pack.made"][2])
+    assert "Harbour Drop-in" in text and "Example data" not in text
+
+
+def test_a_risk_tick_prompts_the_worker_and_never_reaches_the_pack():
+    at = page_app("page_pack").run()
+    at.checkbox(key="w.obs.would-not-mind-not-waking").check().run()
+    no_exceptions(at)
+    prompts = [e.value for e in at.error if "for you, not the pack" in e.value]
+    assert prompts and "116 123" in prompts[0]
+    title = prompts[0].split("**")[1]
+    at.button(key="make").click().run()
+    assert title not in _pdf_text(at.session_state["pack.made"][2])
+
+
+def test_six_suggestions_by_default_and_every_one_on_request():
+    at = page_app("page_pack").run()
+    for obs in ("only-way-to-switch-off", "avoids-family", "says-too-late",
+                "family-used-too", "mentions-injury-or-pain"):
+        at.checkbox(key=f"w.obs.{obs}").check()
+    at.run()
+    short = list(at.multiselect(key="w.modules").value)
+    assert any("turn on 'Show every suggestion'" in c.value for c in at.caption)
+    at.toggle(key="w.modules.all").set_value(True).run()
+    no_exceptions(at)
+    everything = list(at.multiselect(key="w.modules").value)
+    assert set(short) < set(everything)
+
+
 def test_organisation_settings_saved(tmp_path: Path):
     at = page_app("page_organisation").run()
     at.text_input(key="org.name").input("Harbour Drop-in")

@@ -10,12 +10,15 @@ from .recipe import (
     recipe_without_personal_fields,
     save_recipe,
 )
-from .recommend import Recommendation, recommend, safety_floor
+from .recommend import DEFAULT_LIMIT, Recommendation, recommend, safety_floor
+from .risk import WorkerPrompt, worker_prompts
 
 __all__ = [
+    "DEFAULT_LIMIT",
     "Recipe",
     "RecipeProblems",
     "Recommendation",
+    "WorkerPrompt",
     "build_pack",
     "check_recipe",
     "load_recipe",
@@ -24,4 +27,5 @@ __all__ = [
     "recommend",
     "safety_floor",
     "save_recipe",
+    "worker_prompts",
 ]

@@ -255,10 +255,9 @@ def _services(library: ContentLibrary, recipe: Recipe,
     blocks: list[doc.Block] = [doc.Paragraph(content_text(wording.services.lead))]
     any_example = False
     for service in services:
-        example = library.directory_of(service.id).directory.example
-        any_example = any_example or example
+        any_example = any_example or service.example
         # The card carries the web address; renderers for print add its QR code.
-        blocks.append(service_card(service, example))
+        blocks.append(service_card(service, service.example))
     oldest = min(s.last_checked for s in services)
     return doc.Section(
         id="services",

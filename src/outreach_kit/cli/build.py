@@ -26,6 +26,7 @@ from .common import (
     load_content,
     output_format,
     print_options,
+    print_worker_prompts,
 )
 
 PACK_FORMATS = formats_for("pack")
@@ -64,6 +65,7 @@ def run_build(args: argparse.Namespace) -> int:
     print_options(args.profile)  # a wrong name is a usage error, before any work
     library = load_content(args.content)
     recipe = load_recipe(args.recipe, library)
+    print_worker_prompts(library, recipe.observations)
     made = build_files(library, args.recipe, recipe, {fmt: args.output}, args.profile)
     if made.letter is not None:  # the same notes `outreach-kit letter` gives
         for line in made.letter.worker_notes():

@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..assemble.risk import worker_prompts
 from ..content import default_content_dir, load_library
 from ..content.library import ContentLibrary
 from ..errors import OptionError, UsageError
@@ -58,3 +59,10 @@ def load_content(content_dir: Path | None) -> ContentLibrary:
         print(f"warning: the content folder has {len(library.errors)} problem(s); broken "
               "files are left out (run: outreach-kit validate)", file=sys.stderr)
     return library
+
+
+def print_worker_prompts(library: ContentLibrary, observation_ids: list[str]) -> None:
+    """The worker's prompt for a ticked risk (content/model.yaml), on stderr: never in a pack."""
+    for prompt in worker_prompts(library, observation_ids):
+        title, *rest = prompt.lines()
+        print("\n".join([f"for you, not the pack: {title}", *rest]), file=sys.stderr)

@@ -1,4 +1,4 @@
-"""``outreach-kit recommend --observe ID [--observe ID ...] [--json]``."""
+"""``outreach-kit recommend --observe ID [--observe ID ...] [--all] [--json]``."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 
-from ..assemble.recommend import recommend
+from ..assemble.recommend import DEFAULT_LIMIT, recommend
 from ..errors import UsageError
-from .common import add_content_option, load_content
+from .common import add_content_option, load_content, print_worker_prompts
 
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
@@ -18,6 +18,9 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
         "--list-observations).")
     parser.add_argument("--observe", action="append", default=[], metavar="ID",
                         help="an observation id; repeat for more than one")
+    parser.add_argument("--all", action="store_true",
+                        help="list every suggestion (by default: the 6 most relevant, then "
+                             "the pages in every pack)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument("--list-observations", action="store_true",
                         help="list every observation id with its words, then stop")
@@ -29,12 +32,12 @@ def run(args: argparse.Namespace) -> int:
     library = load_content(args.content)
     if args.list_observations:
         for obs_id, observation in library.observations.items():
-            subtheme = library.subtheme_of(obs_id)
-            print(f"{obs_id}\t{observation.text} ({subtheme.name})")
+            print(f"{obs_id}\t{observation.text} ({library.group_of(obs_id).name})")
         return 0
     if not args.observe:
         raise UsageError("give at least one --observe ID (see --list-observations)")
-    recommendations = recommend(library, args.observe)
+    recommendations = recommend(library, args.observe, None if args.all else DEFAULT_LIMIT)
+    print_worker_prompts(library, args.observe)
     if args.json:
         json.dump([r.to_dict() for r in recommendations], sys.stdout, indent=2,
                   ensure_ascii=False)
@@ -43,4 +46,8 @@ def run(args: argparse.Namespace) -> int:
     for number, rec in enumerate(recommendations, 1):
         print(f"{number:2}. {rec.title} [{rec.module_id}, {rec.kind}]")
         print(f"    {rec.reason}")
+    if not args.all:
+        more = len(recommend(library, args.observe, None)) - len(recommendations)
+        if more:
+            print(f"{more} more suggestion(s): add --all to list them")
     return 0

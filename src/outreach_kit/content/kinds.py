@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .. import CONTENT_KIND_MODULES
-from . import schema
+from . import model_schema, schema
 from .wording import WordingFile
 
 
@@ -33,7 +33,7 @@ class FileKind:
 
 _KINDS: list[FileKind] = [
     FileKind("", "content.yaml", schema.ContentManifest, required=True),
-    FileKind("", "model.yaml", schema.ModelFile, required=True),
+    FileKind("", "model.yaml", model_schema.ModelFile, required=True),
     FileKind("", "wording.yaml", WordingFile, required=True),
     FileKind("language", "terms.yaml", schema.TermsFile, required=True),
     FileKind("modules", "*.yaml", schema.Module),

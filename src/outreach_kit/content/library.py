@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import ContentError, Problem
-from . import schema
+from . import model_schema, schema
 from .wording import WordingFile
 from .yaml_source import Loc, YamlSource, field_name
 
@@ -19,20 +19,22 @@ T = TypeVar("T")
 class ContentLibrary:
     root: Path
     manifest: schema.ContentManifest | None = None
-    model: schema.ModelFile | None = None
+    model: model_schema.ModelFile | None = None
     terms: schema.TermsFile | None = None
     wording: WordingFile | None = None
     modules: dict[str, schema.Module] = field(default_factory=dict)
     services: dict[str, schema.Service] = field(default_factory=dict)
     directories: dict[str, schema.ServiceDirectoryFile] = field(default_factory=dict)
-    categories: dict[str, schema.Category] = field(default_factory=dict)
-    subthemes: dict[str, schema.Subtheme] = field(default_factory=dict)
-    observations: dict[str, schema.Observation] = field(default_factory=dict)
+    categories: dict[str, model_schema.Category] = field(default_factory=dict)
+    subthemes: dict[str, model_schema.Subtheme] = field(default_factory=dict)  # research themes
+    # every group of observations: the research subthemes and the groups outside the model
+    groups: dict[str, model_schema.Subtheme] = field(default_factory=dict)
+    observations: dict[str, model_schema.Observation] = field(default_factory=dict)
+    risk_prompts: dict[model_schema.Risk, model_schema.RiskPrompt] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     _sources: list[tuple[Any, YamlSource]] = field(default_factory=list, repr=False)
     _category_of: dict[str, str] = field(default_factory=dict, repr=False)
     _subtheme_of: dict[str, str] = field(default_factory=dict, repr=False)
-    _service_directory: dict[str, str] = field(default_factory=dict, repr=False)
     _module_with_role: dict[schema.ModuleRole, str] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ building
@@ -53,16 +55,19 @@ class ContentLibrary:
                 self.terms = item
             case WordingFile():
                 self.wording = item
-            case schema.ModelFile():
+            case model_schema.ModelFile():
                 self.model = item
+                self.risk_prompts = {prompt.risk: prompt for prompt in item.risk_prompts}
                 for ci, category in enumerate(item.categories):
                     self.categories[category.id] = category
                     for si, sub in enumerate(category.subthemes):
                         loc = ("categories", ci, "subthemes", si, "id")
-                        if sub.id in self.subthemes:  # the first one stays, as for modules
+                        if sub.id in self.groups:  # the first one stays, as for modules
                             clash(loc, "subtheme", sub.id, "another category")
                             continue
-                        self.subthemes[sub.id] = sub
+                        self.groups[sub.id] = sub
+                        if category.research:
+                            self.subthemes[sub.id] = sub
                         self._category_of[sub.id] = category.id
                         for oi, obs in enumerate(sub.observations):
                             if obs.id in self.observations:
@@ -89,7 +94,6 @@ class ContentLibrary:
                               self.path_of(self.services[service.id]))
                         continue
                     self.services[service.id] = service
-                    self._service_directory[service.id] = item.directory.id
         return problems
 
     def _claim_role(self, module: schema.Module, source: YamlSource) -> list[Problem]:
@@ -154,14 +158,17 @@ class ContentLibrary:
                                         f"no service '{service_id}' with a phone number")])
         return service.phone
 
-    def category_of(self, subtheme_id: str) -> schema.Category:
+    def category_of(self, subtheme_id: str) -> model_schema.Category:
         return self.categories[self._category_of[subtheme_id]]
 
-    def subtheme_of(self, observation_id: str) -> schema.Subtheme:
-        return self.subthemes[self._subtheme_of[observation_id]]
+    def subtheme_of(self, observation_id: str) -> model_schema.Subtheme | None:
+        """The research subtheme an observation belongs to (None outside the model)."""
+        return self.subthemes.get(self._subtheme_of[observation_id])
 
-    def directory_of(self, service_id: str) -> schema.ServiceDirectoryFile:
-        return self.directories[self._service_directory[service_id]]
+    def group_of(self, observation_id: str) -> model_schema.Subtheme:
+        """The group an observation is listed under: its subtheme, or a group outside the
+        research model (such as "What they use and how")."""
+        return self.groups[self._subtheme_of[observation_id]]
 
     def editable_directories(self) -> list[schema.ServiceDirectoryFile]:
         """Directories kept locally (in the app's Local services page), in file order."""

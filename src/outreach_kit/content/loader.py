@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import ContentError, Problem
 from .kinds import FileKind, file_kinds
 from .library import ContentLibrary
+from .suggestions import suggestion_problems
 from .yaml_source import Loc, YamlSource, field_name, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -127,6 +128,7 @@ def load_library(root: Path | str) -> ContentLibrary:
             if item is not None and source is not None:
                 problems.extend(library.add(item, source))
     problems.extend(check_references(library))
+    problems.extend(suggestion_problems(library, complete=not any(p.is_error for p in problems)))
     library.problems = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field))
     return library
 

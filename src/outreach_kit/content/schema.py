@@ -55,39 +55,6 @@ class VersionedFile(Strict):
     schema_version: Literal[1]
 
 
-# ---------------------------------------------------------------------------- the model
-
-
-class Observation(Strict):
-    """Something a keyworker may notice, in everyday words."""
-
-    id: Id
-    text: ShortText
-
-
-class Subtheme(Strict):
-    id: Id
-    name: ShortText
-    description: Text
-    observations: list[Observation] = Field(min_length=1)
-
-
-class Category(Strict):
-    id: Id
-    number: int = Field(ge=1, le=9)
-    name: ShortText
-    description: Text
-    subthemes: list[Subtheme] = Field(min_length=1)
-
-
-class ModelFile(VersionedFile):
-    """``content/model.yaml``: the research model's categories, subthemes, observations."""
-
-    title: ShortText
-    source: Reference
-    categories: list[Category] = Field(min_length=1)
-
-
 # ---------------------------------------------------------------------------- modules
 
 
@@ -258,6 +225,9 @@ class Module(Reviewed, VersionedFile):
     # The safety floor: modules with a position here go in every client pack, whatever was
     # noticed or chosen, in this order (1 first).
     safety_floor: int | None = Field(default=None, ge=1, le=20)
+    # Chosen by hand only: never suggested, and validate does not ask an observation to
+    # reach it.
+    optional: bool = False
     body: list[Block] = Field(min_length=1)
 
     def client_text(self) -> Iterator[tuple[Loc, str]]:
@@ -302,6 +272,9 @@ class Service(Strict):
     source: Reference
     last_checked: dt.date
     check_every_days: int = Field(default=180, ge=7, le=730)
+    # A made-up entry shipped to show how a directory looks: printed with the example-data
+    # notice. Never set on a service a worker adds (see local_services.py).
+    example: bool = False
 
     @model_validator(mode="after")
     def _reachable(self) -> Service:
@@ -327,6 +300,8 @@ class ServiceDirectoryInfo(Strict):
     id: Id
     name: ShortText
     area: ShortText
+    # Deprecated: each service says whether it is example data (Service.example). Kept only
+    # so the app's pages that still read it load; nothing printed depends on it.
     example: bool = False
     maintained_by: Maintainer = Maintainer.LOCAL
     note: Text | None = None
@@ -347,6 +322,10 @@ class ServiceDirectoryFile(VersionedFile):
                 raise ValueError(f"service id '{service.id}' is used twice in this file")
             seen.add(service.id)
         return services
+
+    def example_services(self) -> list[Service]:
+        """The made-up entries in this directory (none in a worker's own directory)."""
+        return [s for s in self.services if s.example]
 
     def client_text(self) -> Iterator[tuple[Loc, str]]:
         for i, service in enumerate(self.services):

@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from ..assemble import recommend, save_recipe
+from ..assemble import DEFAULT_LIMIT, recommend, save_recipe, worker_prompts
 from ..assemble.choices import PackChoices, choices_from_recipe, recipe_from_choices
 from ..assemble.recipe import recipe_from_bytes
 from ..content.library import ContentLibrary
@@ -63,6 +63,7 @@ def render() -> None:
     st.header("2. What you have noticed", divider="gray")
     st.caption("Tick what fits. Suggestions appear below, with the reason for each.")
     observations = _observations(library)
+    _risk_prompts(library, observations)
     st.header("3. Adjust the modules", divider="gray")
     modules = _modules(library, observations)
     st.header("4. Services", divider="gray")
@@ -111,22 +112,39 @@ def _observations(library: ContentLibrary) -> list[str]:
     return chosen
 
 
+def _risk_prompts(library: ContentLibrary, observations: list[str]) -> None:
+    """For the worker only, never printed in the pack: what to do about a ticked risk."""
+    for prompt in worker_prompts(library, observations):
+        lines = [f"**{prompt.title}** (for you, not the pack)"]
+        lines += [f"- {point}" for point in prompt.points]
+        lines += [f"- {label}: **{number}**" for label, number in prompt.contacts]
+        st.error("\n".join(lines), icon=":material/support:")
+
+
 def _modules(library: ContentLibrary, observations: list[str]) -> list[str]:
-    recommendations = recommend(library, observations)
+    show_all = kept_widget(st.toggle, "Show every suggestion", "w.modules.all", False,
+                           help="By default the six that fit best, plus the pages that go "
+                                "in every pack.")
+    recommendations = recommend(library, observations, None if show_all else DEFAULT_LIMIT)
     if observations:
         st.subheader("Suggested for this person")
         for rec in recommendations:
             st.markdown(f"- **{rec.title}**: {rec.reason}")
+        hidden = 0 if show_all else len(recommend(library, observations, None)) - len(
+            recommendations)
+        if hidden:
+            st.caption(f"{hidden} more would also fit: turn on 'Show every suggestion'.")
     else:
         st.info("Nothing ticked yet: the pack will hold the safety pages only. Tick what you "
                 "have noticed for a pack that fits the person.")
     titles = {m.id: f"{m.title} ({m.time_needed_minutes} min)" for m in library.modules.values()
               if m.audience == "client"}
     suggested = [r.module_id for r in recommendations if r.module_id in titles]
-    if kept("modules.for") != sorted(observations):
-        # What was noticed has changed: start again from the new suggestions.
+    if kept("modules.for") != [*sorted(observations), show_all]:
+        # What was noticed (or how many suggestions to show) has changed: start again from
+        # the new suggestions.
         set_widget("w.modules", suggested)
-        keep("modules.for", sorted(observations))
+        keep("modules.for", [*sorted(observations), show_all])
     modules: list[str] = kept_widget(
         st.multiselect, "Modules in the pack (the safety pages and Help right now are added "
         "even if you take them out here)", "w.modules", suggested, options=list(titles),
@@ -154,9 +172,10 @@ def _services(library: ContentLibrary,
 
 def _example_data_notice(library: ContentLibrary, chosen_areas: list[str],
                          service_ids: list[str]) -> None:
-    if any(d.directory.example and (d.directory.area in chosen_areas or
-                                    {s.id for s in d.services} & set(service_ids))
-           for d in library.directories.values()):
+    """The example-data notice when a chosen service is one of the made-up example entries
+    (never for a service the worker added)."""
+    if any(s.example for s in library.services.values()
+           if s.area in chosen_areas or s.id in service_ids):
         st.warning(library.fixed_wording().example_notice)
 
 
@@ -224,7 +243,8 @@ def _apply(library: ContentLibrary, choices: PackChoices) -> None:
         set_widget(f"w.obs.{obs}", obs in choices.observations)
     if choices.modules is not None:
         set_widget("w.modules", list(choices.modules))
-        keep("modules.for", sorted(choices.observations))
+        keep("modules.for", [*sorted(choices.observations),
+                             bool(kept("w.modules.all", False))])
     else:
         keep("modules.for", None)  # no module list: take the suggestions
     set_widget("w.areas", list(choices.areas))

@@ -12,11 +12,14 @@ from ..content.library import ContentLibrary
 from ..content.schema import Service, ServiceDirectoryFile
 from ..errors import OutreachKitError
 from ..local_services import (
+    add_own_service,
+    asks_for_own_area,
     load_directory,
     mark_checked,
     merge_services,
     new_directory,
     overdue,
+    own_directory,
     remove_service,
     save_directory,
     service_from_form,
@@ -24,6 +27,7 @@ from ..local_services import (
     services_to_csv,
     upsert_service,
 )
+from ..settings import load_settings
 from .common import get_library, show_error
 
 
@@ -56,7 +60,7 @@ def render() -> None:
     except OutreachKitError as error:
         show_error(error)
         return
-    if directory.directory.example:
+    if directory.example_services():
         st.warning(library.fixed_wording().example_notice)
 
     today = dt.date.today()
@@ -67,7 +71,7 @@ def render() -> None:
                            format_func=lambda i: names.get(i, "New service"),
                            key="services.edit")
     current = next((s for s in directory.services if s.id == edit_id), None)
-    _service_form(path, directory, current, today)
+    _service_form(library, path, directory, current, today)
 
     if current is not None:
         a, b = st.columns(2)
@@ -124,8 +128,8 @@ def _csv(path: Path, directory: ServiceDirectoryFile, chosen: str) -> None:
             show_error(error)
 
 
-def _service_form(path: Path, directory: ServiceDirectoryFile, current: Service | None,
-                  today: dt.date) -> None:
+def _service_form(library: ContentLibrary, path: Path, directory: ServiceDirectoryFile,
+                  current: Service | None, today: dt.date) -> None:
     # Fields are keyed by the service being edited, so choosing another service loads it.
     k = f"svc.{current.id if current else 'new'}"
     with st.form(f"service.{k}"):
@@ -151,6 +155,7 @@ def _service_form(path: Path, directory: ServiceDirectoryFile, current: Service 
         every = st.number_input("Check again every (days)", 7, 730,
                                 current.check_every_days if current else 90,
                                 key=f"{k}.every")
+        own_area = _own_area_field(directory, current, k)
         if not st.form_submit_button("Save service", type="primary"):
             return
     new_id = _slug(name)
@@ -168,9 +173,37 @@ def _service_form(path: Path, directory: ServiceDirectoryFile, current: Service 
         "last_checked": today, "check_every_days": int(every),
     }
     try:
-        _save(path, upsert_service(directory, service_from_form(values)), "Saved.")
+        service = service_from_form(values)
+        if own_area is None:
+            _save(path, upsert_service(directory, service), "Saved.")
+        else:
+            _save_in_own_area(library, path.parent, own_area, service)
     except OutreachKitError as error:
         show_error(error)
+
+
+def _own_area_field(directory: ServiceDirectoryFile, current: Service | None,
+                    k: str) -> str | None:
+    """Where a new service goes when this directory holds the made-up examples: the worker's
+    own area, so their service is never printed as example data. None: save it here."""
+    if current is not None or not asks_for_own_area(directory):
+        return None
+    try:
+        default = load_settings().default_area
+    except OutreachKitError:
+        default = ""
+    st.info("This directory holds made-up examples. Your service is saved in your own "
+            "area's directory instead, so it is never printed as example data.")
+    area: str = st.text_input("Your area (required, for example: Dundee)", default,
+                              key=f"{k}.own_area")
+    return area
+
+
+def _save_in_own_area(library: ContentLibrary, folder: Path, area: str,
+                      service: Service) -> None:
+    mine = add_own_service(own_directory(area, library.editable_directories()), service)
+    _save(folder / f"{mine.directory.id}.yaml", mine,
+          f"Saved in {mine.directory.name}. Choose it under Directory to see it.")
 
 
 def _save(path: Path, directory: ServiceDirectoryFile, message: str) -> None:
