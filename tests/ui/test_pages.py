@@ -393,6 +393,23 @@ def test_six_suggestions_by_default_and_every_one_on_request():
     assert set(short) < set(everything)
 
 
+def test_app_and_cli_show_the_same_suggestions_and_reasons(capsys):
+    import json
+
+    from outreach_kit.cli.main import main
+
+    ticks = ("only-way-to-switch-off", "feels-judged-by-services", "uses-alone")
+    at = page_app("page_pack").run()
+    for obs in ticks:
+        at.checkbox(key=f"w.obs.{obs}").check()
+    at.run()
+    shown = [m.value for m in at.markdown if m.value.startswith("- **")]
+    assert len(shown) >= 4
+    assert main(["recommend", "--json", *(a for o in ticks for a in ("--observe", o))]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    assert shown == [f"- **{r['title']}**: {r['reason']}" for r in cli]
+
+
 def test_organisation_settings_saved(tmp_path: Path):
     at = page_app("page_organisation").run()
     at.text_input(key="org.name").input("Harbour Drop-in")
