@@ -47,7 +47,6 @@ def make_letter(
     today: dt.date,
     *,
     template_path: Path | str | None = None,
-    template_text: str | None = None,
     logo_bytes: bytes | None = None,
 ) -> MadeLetter:
     """Compose, optionally apply an organisation template, build the document, check it."""
@@ -56,9 +55,8 @@ def make_letter(
     letters = letter_library(content)
     letter = compose_letter(letters, recipe, today, known_subthemes=content.subthemes)
     if template_path is not None:
-        template_text = read_template_file(template_path)
-    if template_text is not None:
-        output = render_letter_template(template_text, template_context(recipe, letter))
+        template = read_template_file(template_path)
+        output = render_letter_template(template, template_context(recipe, letter))
         letter = with_unused(with_template_body(letter, output), recipe, letters)
     letterhead = build_letterhead(recipe.letterhead, logo_bytes)
     # no content version: a personal letter
