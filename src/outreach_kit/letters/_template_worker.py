@@ -18,6 +18,11 @@ import json
 import sys
 from typing import Any
 
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, meta, nodes
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
 MEMORY_LIMIT_BYTES = 512 * 1024 * 1024
 MAX_INT_BITS = 4096
 TEMPLATE_FILENAME = "<template>"  # Jinja2's name for frames of a template made from a string
@@ -25,18 +30,14 @@ TEMPLATE_FILENAME = "<template>"  # Jinja2's name for frames of a template made 
 
 def _limit_resources(cpu_seconds: int) -> None:
     try:
-        import resource
+        import resource  # here, not at the top: Windows has no such module
     except ImportError:  # pragma: no cover - not on Windows; the parent's timeout still holds
         return
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
 
 
-def _environment(max_output: int):  # type: ignore[no-untyped-def]
-    from jinja2 import StrictUndefined
-    from jinja2.exceptions import SecurityError
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
+def _environment(max_output: int) -> tuple[ImmutableSandboxedEnvironment, type[SecurityError]]:
     class LimitError(SecurityError):
         """One of this worker's own limits: the message is a fixed code, never a value."""
 
@@ -45,7 +46,7 @@ def _environment(max_output: int):  # type: ignore[no-untyped-def]
         # time, so every use goes through call_binop below.
         intercepted_binops = frozenset({"*", "**", "+"})
 
-        def call_binop(self, context, operator, left, right):  # type: ignore[no-untyped-def]
+        def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
             if operator == "**":
                 if isinstance(right, int) and abs(right) > 64:
                     raise LimitError("power")
@@ -70,14 +71,13 @@ def _environment(max_output: int):  # type: ignore[no-untyped-def]
     return env, LimitError
 
 
-def _static_problem(env, tree, allowed: set[str]) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
+def _static_problem(env: ImmutableSandboxedEnvironment, tree: nodes.Template,
+                    allowed: set[str]) -> dict[str, Any] | None:
     """Include/import/extends, or a name that is not a known field: a problem to report.
 
     Done here, not in the parent, because Jinja2 folds constants while it analyses a
     template, and a constant such as ``'a'|center(10**9)`` must only ever meet these limits.
     """
-    from jinja2 import meta, nodes
-
     for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
         return {"ok": False, "kind": "forbidden", "message": "", "line": node.lineno}
     unknown = sorted(meta.find_undeclared_variables(tree) - allowed)
@@ -98,14 +98,12 @@ def _template_line(exc: BaseException) -> int | None:
     return line
 
 
-def _literal_name(tree, line: int | None, message: str) -> str | None:  # type: ignore[no-untyped-def]
+def _literal_name(tree: nodes.Template, line: int | None, message: str) -> str | None:
     """A name written in the template on ``line`` that Jinja2's ``message`` is about.
 
     Only names from the parsed template (a variable, an attribute, a quoted key) can come
     back, compared whole and in Jinja2's quoting, so a field value never does.
     """
-    from jinja2 import nodes
-
     names: list[str] = []
     for node in tree.find_all((nodes.Name, nodes.Getattr, nodes.Getitem, nodes.Filter)):
         if line is not None and node.lineno != line:
@@ -115,8 +113,11 @@ def _literal_name(tree, line: int | None, message: str) -> str | None:  # type: 
         elif isinstance(node, nodes.Getattr):
             names.append(node.attr)
         else:  # x['key'] or x|attr('key'): only a key written as a quoted constant
-            key = node.arg if isinstance(node, nodes.Getitem) else (
-                node.args[0] if node.name == "attr" and node.args else None)
+            key: nodes.Node | None = None
+            if isinstance(node, nodes.Getitem):
+                key = node.arg
+            elif isinstance(node, nodes.Filter) and node.name == "attr" and node.args:
+                key = node.args[0]
             if isinstance(key, nodes.Const) and isinstance(key.value, str):
                 names.append(key.value)
     for name in names:
@@ -125,7 +126,7 @@ def _literal_name(tree, line: int | None, message: str) -> str | None:  # type: 
     return None
 
 
-def _failure(kind: str, exc: BaseException, tree) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _failure(kind: str, exc: BaseException, tree: nodes.Template | None) -> dict[str, Any]:
     """An undefined or unsafe use: kind, line and a literal name; never Jinja2's message."""
     line = _template_line(exc)
     name = _literal_name(tree, line, str(exc)) if tree is not None else None
@@ -133,9 +134,6 @@ def _failure(kind: str, exc: BaseException, tree) -> dict[str, Any]:  # type: ig
 
 
 def render(request: dict[str, Any]) -> dict[str, Any]:
-    from jinja2 import TemplateSyntaxError, UndefinedError
-    from jinja2.exceptions import SecurityError
-
     max_output = int(request["max_output"])
     env, limit_error = _environment(max_output)
     tree = None

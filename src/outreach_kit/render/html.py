@@ -45,6 +45,7 @@ from .presentation import (
     safe_link,
     tel_link,
 )
+from .qr import qr_modules
 
 TEMPLATE = "pack.html.j2"
 FONTS_PLACEHOLDER = "/* fonts */"
@@ -98,19 +99,15 @@ def html_id(text: str) -> str:
 
 
 def qr_svg(url: str, module_px: int = 4) -> str:
-    """A QR code for ``url`` as a small SVG (paths only), from ReportLab's encoder."""
-    from reportlab.graphics.barcode import qrencoder
-
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(url)
-    code.make()
-    count: int = code.getModuleCount()  # type: ignore[no-untyped-call]  # reportlab: untyped
+    """A QR code for ``url`` as a small SVG (paths only), from :func:`.qr.qr_modules`."""
+    modules = qr_modules(url)
+    count = len(modules)
     quiet = 4
     size = count + 2 * quiet
     cells = "".join(
         f"M{start + quiet} {row + quiet}h{length}v1h-{length}z"
-        for row in range(count)
-        for start, length in _dark_runs(code, row, count)
+        for row, dark in enumerate(modules)
+        for start, length in _dark_runs(dark)
     )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
@@ -120,14 +117,14 @@ def qr_svg(url: str, module_px: int = 4) -> str:
     )
 
 
-def _dark_runs(code: Any, row: int, count: int) -> list[tuple[int, int]]:
+def _dark_runs(row: tuple[bool, ...]) -> list[tuple[int, int]]:
     """(first column, length) of each run of dark modules in a row: one path step each."""
     runs: list[tuple[int, int]] = []
     col = 0
-    while col < count:
-        if code.isDark(row, col):
+    while col < len(row):
+        if row[col]:
             start = col
-            while col < count and code.isDark(row, col):
+            while col < len(row) and row[col]:
                 col += 1
             runs.append((start, col - start))
         else:
