@@ -19,16 +19,15 @@ from outreach_kit.errors import ContentError, OutputError, SettingsError
 from outreach_kit.local_services import (
     add_own_service,
     asks_for_own_area,
+    create_directory,
     load_directory,
     mark_checked,
     new_directory,
     overdue,
     own_directory,
     remove_service,
-    save_directory,
+    save_change,
     service_from_form,
-    services_from_csv,
-    services_to_csv,
     upsert_service,
 )
 from outreach_kit.outputs import render_document
@@ -59,9 +58,12 @@ def test_add_save_and_read_back(tmp_path: Path):
     path = tmp_path / "resources" / "my-area.yaml"
     directory = new_directory("my-area", "My area", "Example Town")
     directory = upsert_service(directory, service_from_form(_form()))
-    save_directory(path, directory)
+    create_directory(path, directory)
     assert load_directory(path) == directory
     assert "drop-in-centre" in path.read_text(encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"already a directory file called my-area\.yaml"):
+        create_directory(path, new_directory("my-area", "Other", "Elsewhere"))
+    assert load_directory(path) == directory
 
 
 def test_edit_keeps_position_and_remove(tmp_path: Path):
@@ -101,7 +103,7 @@ def test_boolean_word_in_text_field_stays_text(tmp_path: Path):
     path = tmp_path / "area.yaml"
     directory = upsert_service(new_directory("my-area", "My area", "Example Town"),
                                service_from_form(_form(cost="No")))
-    save_directory(path, directory)
+    create_directory(path, directory)
     assert load_directory(path).services[0].cost == "No"
 
 
@@ -109,7 +111,7 @@ def test_failed_save_leaves_old_file(tmp_path: Path, monkeypatch):
     path = tmp_path / "area.yaml"
     directory = upsert_service(new_directory("my-area", "My area", "Example Town"),
                                service_from_form(_form()))
-    save_directory(path, directory)
+    create_directory(path, directory)
     before = path.read_bytes()
 
     def broken_replace(src, dst):
@@ -117,9 +119,10 @@ def test_failed_save_leaves_old_file(tmp_path: Path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OutputError, match=r"cannot write .*area\.yaml \(No space left on device\)"):
-        save_directory(path, upsert_service(directory, service_from_form(_form(name="Other"))))
+        save_change(path, directory,
+                    lambda d: upsert_service(d, service_from_form(_form(name="Other"))))
     assert path.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["area.yaml"]  # no temp file left
+    assert not list(tmp_path.glob("*.tmp"))  # no temp file left
 
 
 def test_saved_directory_loads_in_library(tmp_path: Path, content_dir: Path):
@@ -129,44 +132,11 @@ def test_saved_directory_loads_in_library(tmp_path: Path, content_dir: Path):
     shutil.copytree(content_dir, copy)
     directory = upsert_service(new_directory("my-area", "My area", "Example Town"),
                                service_from_form(_form(id="my-new-service")))
-    save_directory(copy / "resources" / "my-area.yaml", directory)
+    create_directory(copy / "resources" / "my-area.yaml", directory)
+    assert (copy / "resources" / ".my-area.yaml.lock").exists()  # hidden: never content
     library = load_library(copy)
     assert "my-new-service" in library.services
     assert not [p for p in library.errors if "my-area" in p.path]
-
-
-def test_csv_round_trip_and_formula_guard():
-    directory = upsert_service(
-        new_directory("my-area", "My area", "Example Town"),
-        service_from_form(_form(description="=HYPERLINK(\"http://evil\") is just text")),
-    )
-    text = services_to_csv(directory)
-    assert "'=HYPERLINK" in text  # spreadsheet programs will not run it
-    services = services_from_csv(text.encode("utf-8"))
-    assert services == directory.services
-
-
-def test_csv_errors_name_row_and_field():
-    header = "id,name,hours,cost,for_whom,area,description,categories,phone,last_checked\n"
-    good = "a-one,One,9-5,Free,All,Town,Desc,drop-in,0131 496 0000,2026-11-01\n"
-    bad = "a-two,Two,9-5,Free,All,Town,Desc,drop-in,not a number,2026-11-01\n"
-    with pytest.raises(SettingsError) as info:
-        services_from_csv((header + good + bad).encode())
-    assert str(info.value).startswith("services.csv:3: phone:")
-
-
-@pytest.mark.parametrize(
-    ("raw", "message"),
-    [
-        (b"\xff\xfe\x00bad", "not UTF-8"),
-        (b"id,name\nx,y\n", "missing column(s): hours, cost, for_whom"),
-        (b"id,name,hours,cost,for_whom,colour\n", "unknown column(s): colour"),
-        (b"a" * 600_000, "too large"),
-    ],
-)
-def test_csv_bad_files(raw: bytes, message: str):
-    with pytest.raises(SettingsError, match="services.csv: .*" + message.split("(")[0]):
-        services_from_csv(raw)
 
 
 def test_broken_directory_file_reports_line(tmp_path: Path):
@@ -183,32 +153,11 @@ def test_a_directory_that_does_not_read_back_is_a_settings_error(tmp_path: Path)
     directory = new_directory("my-area", "My area", "Example Town")
     broken = directory.model_copy(update={"schema_version": 2})  # not validated on copy
     with pytest.raises(SettingsError) as info:
-        save_directory(path, broken)
+        create_directory(path, broken)
     assert not isinstance(info.value, ContentError)
     assert "schema_version" in str(info.value)
     assert str(path) in str(info.value)
     assert not path.exists()
-
-
-@pytest.mark.parametrize("name", ["'Tis the Hub", "'quoted' name", "O'Neill's Place"])
-def test_csv_keeps_an_apostrophe_that_starts_a_name(name: str):
-    directory = upsert_service(new_directory("my-area", "My area", "Example Town"),
-                               service_from_form(_form(name=name)))
-    assert services_from_csv(services_to_csv(directory).encode()) == directory.services
-
-
-def test_csv_bad_date_names_its_real_column():
-    header = "id,name,hours,cost,for_whom,area,description,categories,phone,last_checked"
-    row = "a-one,One,9-5,Free,All,Town,Desc,drop-in,0131 496 0000,2026-13-01"
-    with pytest.raises(SettingsError) as info:
-        services_from_csv(f"{header}\n{row}\n".encode())
-    lines = str(info.value).splitlines()
-    assert lines and all(line.startswith("services.csv:2: last_checked: ") for line in lines)
-    assert len(lines) == 1  # one mistake, one message
-    with pytest.raises(SettingsError) as info:
-        services_from_csv(f"{header},source_checked\n{row[:-10]}2026-11-01,2026-02-30\n"
-                          .encode())
-    assert str(info.value).startswith("services.csv:2: source_checked: ")
 
 
 # ---------------------------------------------------------------------------- example data
@@ -249,10 +198,10 @@ def test_a_pack_with_a_workers_own_service_prints_no_example_notice(tmp_path: Pa
     harbour = service_from_form(_form(id="harbour-drop-in", name="Harbour Drop-in",
                                       area="Harbour Town"))
     if into_example_file:  # what the app did before: straight into the example file
-        save_directory(example_path, upsert_service(example, harbour))
+        save_change(example_path, example, lambda d: upsert_service(d, harbour))
     else:  # the worker's own area first
         mine = add_own_service(own_directory("Harbour Town", [example]), harbour)
-        save_directory(content / "resources" / f"{mine.directory.id}.yaml", mine)
+        create_directory(content / "resources" / f"{mine.directory.id}.yaml", mine)
     library = load_library(content)
     assert not library.errors
     assert library.services["harbour-drop-in"].example is False

@@ -8,6 +8,7 @@ is an :class:`~outreach_kit.errors.OutputError` naming the file and the reason.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import stat
 import tempfile
@@ -41,13 +42,18 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _temporary_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
 def write_bytes_atomic(path: Path | str, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         mode = _existing_mode(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp",
+                                   dir=path.parent)
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     try:
@@ -69,3 +75,19 @@ def write_bytes_atomic(path: Path | str, data: bytes) -> None:
 
 def write_text_atomic(path: Path | str, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def leftover_temporaries(path: Path) -> list[Path]:
+    """Temporary files made for ``path`` and never renamed into place: left by a process
+    killed part-way through a write. Only a caller that knows no write of ``path`` is in
+    progress (it holds the file's lock) may remove them."""
+    prefix = _temporary_prefix(path)
+    found = path.parent.glob(glob.escape(prefix) + "*.tmp")
+    # ".a.yaml.x1y2.tmp" is a.yaml's; ".a.yaml.b.yaml.x1y2.tmp" belongs to a.yaml.b.yaml.
+    return sorted(p for p in found if "." not in p.name[len(prefix):-len(".tmp")])
+
+
+def remove_leftover_temporaries(path: Path) -> None:
+    for leftover in leftover_temporaries(path):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()

@@ -1,43 +1,42 @@
-"""Keep an area's own service directory current: add, edit, remove, mark as checked, CSV.
+"""Keep an area's own service directory current: add, edit, remove, mark as checked.
 
-A directory is one YAML file in ``content/resources/``. Every change is validated with the
-same schema the loader uses, and written atomically, so a mistake never leaves the file
-half-written or invalid.
+A directory is one YAML file in ``content/resources/``, which several app sessions may
+save at once. Each save (:func:`save_change`) holds the file's lock while it re-reads the
+file, applies only this session's change, validates the result with the schema the loader
+uses and replaces the file atomically: no save loses another's, a half-written file is
+never left behind, and a service someone else changed meanwhile is never overwritten
+silently. CSV import and export live in ``service_csv``.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from .atomic import write_text_atomic
+from .atomic import leftover_temporaries, remove_leftover_temporaries, write_text_atomic
 from .content.loader import validate_source
 from .content.schema import Service, ServiceDirectoryFile, ServiceDirectoryInfo
-from .content.yaml_source import field_name, parse_yaml_bytes, read_yaml
+from .content.yaml_source import parse_yaml_bytes, read_yaml
 from .errors import ContentError, Problem, SettingsError
+from .file_lock import FileBusyError, locked
+from .service_problems import plain_problems
 
-CSV_COLUMNS = (
-    "id", "name", "description", "area", "categories", "phone", "phone_note", "text", "web",
-    "email", "address", "hours", "cost", "for_whom", "source_title", "source_url",
-    "source_checked", "last_checked", "check_every_days",
-)
-MAX_CSV_BYTES = 500_000
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# One session's edit, applied to the directory as it is on disk when the save happens.
+Change = Callable[[ServiceDirectoryFile], ServiceDirectoryFile]
+MAX_CONFLICTS_SHOWN = 5
 
 
 def new_directory(directory_id: str, name: str, area: str) -> ServiceDirectoryFile:
     try:
         info = ServiceDirectoryInfo(id=directory_id, name=name, area=area)
     except ValidationError as exc:
-        raise SettingsError(_first_message(exc)) from None
+        raise SettingsError(_plain(exc)) from None
     return ServiceDirectoryFile(schema_version=1, directory=info, services=[])
 
 
@@ -59,7 +58,55 @@ def directory_yaml(directory: ServiceDirectoryFile) -> str:
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
-def save_directory(path: Path, directory: ServiceDirectoryFile) -> None:
+def save_change(path: Path, seen: ServiceDirectoryFile, change: Change) -> ServiceDirectoryFile:
+    """Apply this session's ``change`` to the directory file as it is now, and save it.
+
+    ``seen`` is the directory as this session opened it (a new one when the file does not
+    exist yet). The services the change touches are those it adds, alters or removes in
+    ``seen``; if someone else changed one of them since, nothing is saved (SettingsError).
+    Returns the directory as saved.
+    """
+    mine = change(seen)
+    touched = _touched(seen, mine)
+    with locked(path):
+        remove_leftover_temporaries(path)  # only a killed save leaves one while we hold the lock
+        current = load_directory(path) if path.exists() else seen
+        _refuse_conflicts(seen, mine, current, touched)
+        saved = change(current)
+        _write_checked(path, saved)
+    return saved
+
+
+def create_directory(path: Path, directory: ServiceDirectoryFile) -> None:
+    """Save a new directory; refused if its file exists (made meanwhile by someone else)."""
+    with locked(path):
+        if path.exists():
+            raise SettingsError(f"there is already a directory file called {path.name}")
+        _write_checked(path, directory)
+
+
+def tidy_folder(folder: Path) -> None:
+    """Remove temporary files left beside directory files by saves that were killed.
+
+    A file's leftovers are removed only if its lock can be had at once: a save in progress
+    in another session keeps its own temporary file.
+    """
+    for target in {_target_of(tmp) for tmp in folder.glob(".*.tmp")}:
+        if not leftover_temporaries(target):
+            continue
+        try:
+            with locked(target, timeout=0):
+                remove_leftover_temporaries(target)
+        except FileBusyError:
+            continue
+
+
+def _target_of(temporary: Path) -> Path:
+    """``.a.yaml.x1y2.tmp`` -> ``a.yaml`` beside it."""
+    return temporary.with_name(temporary.name[1:].removesuffix(".tmp").rsplit(".", 1)[0])
+
+
+def _write_checked(path: Path, directory: ServiceDirectoryFile) -> None:
     """Validate the directory as it will be read back, then replace the file atomically."""
     text = directory_yaml(directory)
     # Read our own output back through the real loader before it replaces anything.
@@ -69,6 +116,42 @@ def save_directory(path: Path, directory: ServiceDirectoryFile) -> None:
         problems = problems or [Problem(str(path), None, "", "did not read back the same")]
         raise SettingsError("\n".join(str(p) for p in problems))
     write_text_atomic(path, text)  # OutputError naming the file if it cannot be written
+
+
+def _by_id(directory: ServiceDirectoryFile) -> dict[str, Service]:
+    return {s.id: s for s in directory.services}
+
+
+def _touched(before: ServiceDirectoryFile, after: ServiceDirectoryFile) -> list[str]:
+    old, new = _by_id(before), _by_id(after)
+    return [i for i in dict.fromkeys([*old, *new]) if old.get(i) != new.get(i)]
+
+
+def _refuse_conflicts(seen: ServiceDirectoryFile, mine: ServiceDirectoryFile,
+                      current: ServiceDirectoryFile, touched: list[str]) -> None:
+    """SettingsError if a service this session changes was changed on disk since ``seen``
+    (unless it was changed to exactly what this session wants)."""
+    was, wanted, now = _by_id(seen), _by_id(mine), _by_id(current)
+    # A service removed meanwhile is reported even when this session removes it too.
+    lines = [_conflict(was.get(i), now.get(i)) for i in touched if now.get(i) != was.get(i)
+             and (now.get(i) != wanted.get(i) or now.get(i) is None)]
+    if lines:
+        if len(lines) > MAX_CONFLICTS_SHOWN:
+            more = len(lines) - MAX_CONFLICTS_SHOWN
+            lines = [*lines[:MAX_CONFLICTS_SHOWN], f"... and {more} more services"]
+        raise SettingsError("\n".join(lines))
+
+
+def _conflict(was: Service | None, now: Service | None) -> str:
+    if was is not None and now is not None:
+        return (f"Someone else changed '{now.name}' since you opened it. Nothing was saved: "
+                "open it again to see their change.")
+    if now is not None:
+        return (f"Someone else added '{now.name}' since you opened this directory. Nothing "
+                "was saved: open it again to see their service.")
+    name = was.name if was is not None else "a service"
+    return (f"Someone else removed '{name}' since you opened it. Nothing was saved: open "
+            "the directory again to see their change.")
 
 
 def upsert_service(directory: ServiceDirectoryFile, service: Service) -> ServiceDirectoryFile:
@@ -137,129 +220,8 @@ def service_from_form(values: dict[str, Any]) -> Service:
     try:
         return Service.model_validate(data)
     except ValidationError as exc:
-        raise SettingsError(_all_messages(exc)) from None
+        raise SettingsError(_plain(exc)) from None
 
 
-# ---------------------------------------------------------------------------- CSV
-
-
-def _cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    # A cell starting with = + - @ runs as a formula in spreadsheet programs.
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def services_to_csv(directory: ServiceDirectoryFile) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for s in directory.services:
-        writer.writerow(_cell(v) for v in (
-            s.id, s.name, s.description, s.area, ";".join(s.categories), s.phone, s.phone_note,
-            s.text, s.web, s.email, s.address, s.hours, s.cost, s.for_whom, s.source.title,
-            s.source.url, s.source.checked.isoformat(), s.last_checked.isoformat(),
-            s.check_every_days,
-        ))
-    return out.getvalue()
-
-
-def services_from_csv(raw: bytes, shown_name: str = "services.csv") -> list[Service]:
-    """Parse CSV made by :func:`services_to_csv` (or by hand). All row errors are reported."""
-    if len(raw) > MAX_CSV_BYTES:
-        raise SettingsError(f"{shown_name}: file is too large (the limit is 500 kB)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SettingsError(f"{shown_name}: is not UTF-8 text; save it as 'CSV UTF-8'") from None
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in ("id", "name", "hours", "cost", "for_whom") if c not in
-               (reader.fieldnames or [])]
-    if missing:
-        raise SettingsError(f"{shown_name}: missing column(s): {', '.join(missing)}")
-    unknown = [c for c in reader.fieldnames or [] if c not in CSV_COLUMNS]
-    if unknown:
-        raise SettingsError(f"{shown_name}: unknown column(s): {', '.join(unknown)}")
-    services: list[Service] = []
-    problems: list[str] = []
-    for row in reader:
-        row_number = reader.line_num
-        values = {k: _uncell(v) for k, v in row.items() if k}
-        try:
-            services.append(Service.model_validate(_row_to_data(values)))
-        except ValidationError as exc:
-            found = (f"{shown_name}:{row_number}: {_column(err['loc'], values)}: {_message(err)}"
-                     for err in exc.errors())
-            problems.extend(dict.fromkeys(m for m in found if m not in problems))
-        except ValueError as exc:
-            problems.append(f"{shown_name}:{row_number}: {exc}")
-    if problems:
-        raise SettingsError("\n".join(problems))
-    ids = [s.id for s in services]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise SettingsError(f"{shown_name}: service id '{duplicates[0]}' appears more than once")
-    return services
-
-
-def _uncell(value: str | None) -> str:
-    """Undo :func:`_cell`: drop the apostrophe only where it was added before a formula start.
-
-    A name such as "'Tis the Hub" keeps its apostrophe.
-    """
-    text = (value or "").strip()
-    if text.startswith("'") and text[1:2] and text[1:2] in _FORMULA_START:
-        return text[1:]
-    return text
-
-
-def _column(loc: tuple[Any, ...], values: dict[str, str]) -> str:
-    """The CSV column a validation error is about (``source.checked`` -> its real column)."""
-    if loc[:1] == ("source",) and len(loc) > 1:
-        if loc[1] == "checked" and not values.get("source_checked"):
-            return "last_checked"  # the source date was taken from last_checked
-        return f"source_{loc[1]}"
-    return field_name(tuple(loc)) or "row"
-
-
-def _row_to_data(values: dict[str, str]) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        k: v for k, v in values.items()
-        if v and k in CSV_COLUMNS and not k.startswith("source_") and k != "categories"
-    }
-    data["categories"] = [c.strip() for c in values.get("categories", "").split(";") if c.strip()]
-    data["source"] = {
-        k: v for k, v in (
-            ("title", values.get("source_title") or "Local knowledge"),
-            ("url", values.get("source_url")),
-            ("checked", values.get("source_checked") or values.get("last_checked")),
-        ) if v
-    }
-    return data
-
-
-def merge_services(
-    directory: ServiceDirectoryFile, services: Iterable[Service]
-) -> ServiceDirectoryFile:
-    for service in services:
-        directory = upsert_service(directory, service)
-    return directory
-
-
-# ---------------------------------------------------------------------------- messages
-
-
-def _message(err: Any) -> str:
-    if err["type"] == "missing":
-        return "this field is required"
-    return str(err["msg"]).removeprefix("Value error, ")
-
-
-def _first_message(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    return f"{field_name(tuple(err['loc']))}: {_message(err)}"
-
-
-def _all_messages(exc: ValidationError) -> str:
-    return "\n".join(
-        f"{field_name(tuple(err['loc'])) or 'service'}: {_message(err)}" for err in exc.errors()
-    )
+def _plain(exc: ValidationError) -> str:
+    return "\n".join(f"{field or 'service'}: {message}" for field, message in plain_problems(exc))

@@ -513,3 +513,52 @@ def test_the_guard_lets_streamlit_reruns_through():
     at = AppTest.from_string(script, default_timeout=30).run()
     no_exceptions(at)
     assert at.session_state["runs"] == 2 and not at.error
+
+
+def test_local_services_refuses_to_overwrite_a_change_saved_by_someone_else(
+        private_content: Path):
+    # issue 14: the page said "Saved." and silently overwrote the other session's change.
+    from outreach_kit.local_services import load_directory, save_change, upsert_service
+
+    at = page_app("page_services").run()
+    at.text_input(key="svc.area").input("Harbour")
+    _button(at, "Create directory").click().run()
+    at.selectbox(key="services.directory").set_value("harbour").run()
+    for name, value in (("name", "Harbour Food Bank"), ("phone", "0131 496 0999"),
+                        ("hours", "Tuesday 12 to 3"), ("for_whom", "Anyone")):
+        at.text_input(key=f"svc.new.{name}").input(value)
+    at.text_area(key="svc.new.description").input("Food parcels and a hot meal.")
+    _button(at, "Save service").click().run()
+    at.selectbox(key="services.edit").set_value("harbour-food-bank").run()  # opened here
+    path = private_content / "resources" / "harbour.yaml"
+    theirs = load_directory(path)  # another worker changes the hours meanwhile
+    changed = theirs.services[0].model_copy(update={"hours": "Friday 9 to 1"})
+    save_change(path, theirs, lambda d: upsert_service(d, changed))
+
+    at.text_input(key="svc.harbour-food-bank.cost").input("50p")
+    _button(at, "Save service").click().run()
+    no_exceptions(at)
+    assert [e.value for e in at.error] == [
+        "Someone else changed 'Harbour Food Bank' since you opened it. Nothing was saved: "
+        "open it again to see their change."]
+    assert not at.success
+    saved = load_directory(path).services[0]
+    assert (saved.hours, saved.cost) == ("Friday 9 to 1", "Free")
+    # Opening it again shows their change, and then a save keeps both.
+    at.selectbox(key="services.edit").set_value("").run()
+    at.selectbox(key="services.edit").set_value("harbour-food-bank").run()
+    assert at.text_input(key="svc.harbour-food-bank.hours").value == "Friday 9 to 1"
+    at.text_input(key="svc.harbour-food-bank.cost").input("50p")
+    _button(at, "Save service").click().run()
+    assert not at.error, [e.value for e in at.error]
+    saved = load_directory(path).services[0]
+    assert (saved.hours, saved.cost) == ("Friday 9 to 1", "50p")
+
+
+def test_local_services_page_removes_temporary_files_left_by_a_killed_save(
+        private_content: Path):
+    leftover = private_content / "resources" / ".example-local.yaml.k1ll3d00.tmp"
+    leftover.write_text("half a file", encoding="utf-8")
+    at = page_app("page_services").run()
+    no_exceptions(at)
+    assert not leftover.exists()

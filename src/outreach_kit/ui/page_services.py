@@ -1,4 +1,10 @@
-"""Local services: keep your area's directory current. Written atomically, validated first."""
+"""Local services: keep your area's directory current.
+
+Each save re-reads the file under its lock and applies only this page's change
+(``local_services.save_change``), so two workers saving at once never lose each other's
+work. The service being edited is remembered as it was when its form opened: if someone
+else changed it meanwhile, the save is refused with a plain message.
+"""
 
 from __future__ import annotations
 
@@ -12,20 +18,27 @@ from ..content.library import ContentLibrary
 from ..content.schema import Service, ServiceDirectoryFile
 from ..errors import OutreachKitError
 from ..local_services import (
+    Change,
     add_own_service,
     asks_for_own_area,
+    create_directory,
     load_directory,
     mark_checked,
-    merge_services,
     new_directory,
     overdue,
     own_directory,
     remove_service,
-    save_directory,
+    save_change,
     service_from_form,
+    tidy_folder,
+    upsert_service,
+)
+from ..service_csv import (
+    MAX_CSV_BYTES,
+    MAX_CSV_ROWS,
+    merge_services,
     services_from_csv,
     services_to_csv,
-    upsert_service,
 )
 from ..settings import load_settings
 from .common import get_library, show_error
@@ -43,6 +56,7 @@ def render() -> None:
         st.success(flash)
     library = get_library()
     folder = library.root / "resources"
+    tidy_folder(folder)  # temporary files left by a save that was killed part-way
     editable = {d.directory.id: d.directory.name for d in library.editable_directories()}
 
     with (st.expander("Start a directory for a new area", expanded=not editable),
@@ -71,14 +85,15 @@ def render() -> None:
                            format_func=lambda i: names.get(i, "New service"),
                            key="services.edit")
     current = next((s for s in directory.services if s.id == edit_id), None)
-    _service_form(library, path, directory, current, today)
+    seen = _as_first_seen(path, directory, edit_id)
+    _service_form(library, path, seen, current, today)
 
     if current is not None:
         a, b = st.columns(2)
         if a.button("Mark as checked today", key="services.checked"):
-            _save(path, mark_checked(directory, current.id, today), "Marked as checked.")
+            _save(path, seen, lambda d: mark_checked(d, current.id, today), "Marked as checked.")
         if b.button("Remove this service", key="services.remove"):
-            _save(path, remove_service(directory, current.id), "Removed.")
+            _save(path, seen, lambda d: remove_service(d, current.id), "Removed.")
 
     _csv(path, directory, chosen)
 
@@ -93,10 +108,11 @@ def _new_directory_form(library: ContentLibrary, folder: Path) -> None:
                      "below to edit it, or give the new area another name.")
         else:
             try:
-                _save(path, new_directory(directory_id, f"{area} services", area),
-                      f"Created a directory for {area}.")
+                create_directory(path, new_directory(directory_id, f"{area} services", area))
             except OutreachKitError as error:
                 show_error(error)
+                return
+            _saved(f"Created a directory for {area}.")
 
 
 def _overview(directory: ServiceDirectoryFile, today: dt.date) -> None:
@@ -118,14 +134,18 @@ def _csv(path: Path, directory: ServiceDirectoryFile, chosen: str) -> None:
     st.subheader("CSV")
     st.download_button("Export as CSV", services_to_csv(directory).encode("utf-8"),
                        file_name=f"{chosen}.csv", mime="text/csv", on_click="ignore")
-    upload = st.file_uploader("Import services from CSV (adds new, updates same id)",
-                              type=["csv"], key="services.csv")
+    upload = st.file_uploader(
+        f"Import services from CSV (adds new, updates same id; at most {MAX_CSV_ROWS:,} "
+        f"rows and {MAX_CSV_BYTES // 1000} kB)", type=["csv"], key="services.csv")
     if upload is not None and st.button("Import", key="services.import"):
+        upload.seek(0)  # read from the start again when Import is clicked twice
         try:
-            services = services_from_csv(upload.getvalue(), upload.name)
-            _save(path, merge_services(directory, services), f"Imported {len(services)}.")
+            services = services_from_csv(upload, upload.name)
         except OutreachKitError as error:
             show_error(error)
+            return
+        _save(path, directory, lambda d: merge_services(d, services),
+              f"Imported {len(services)}.")
 
 
 def _service_form(library: ContentLibrary, path: Path, directory: ServiceDirectoryFile,
@@ -175,7 +195,7 @@ def _service_form(library: ContentLibrary, path: Path, directory: ServiceDirecto
     try:
         service = service_from_form(values)
         if own_area is None:
-            _save(path, upsert_service(directory, service), "Saved.")
+            _save(path, directory, lambda d: upsert_service(d, service), "Saved.")
         else:
             _save_in_own_area(library, path.parent, own_area, service)
     except OutreachKitError as error:
@@ -201,17 +221,40 @@ def _own_area_field(directory: ServiceDirectoryFile, current: Service | None,
 
 def _save_in_own_area(library: ContentLibrary, folder: Path, area: str,
                       service: Service) -> None:
-    mine = add_own_service(own_directory(area, library.editable_directories()), service)
-    _save(folder / f"{mine.directory.id}.yaml", mine,
+    mine = own_directory(area, library.editable_directories())
+    _save(folder / f"{mine.directory.id}.yaml", mine, lambda d: add_own_service(d, service),
           f"Saved in {mine.directory.name}. Choose it under Directory to see it.")
 
 
-def _save(path: Path, directory: ServiceDirectoryFile, message: str) -> None:
+def _as_first_seen(path: Path, directory: ServiceDirectoryFile,
+                   edit_id: str) -> ServiceDirectoryFile:
+    """``directory`` with the service being edited as it was when its form opened.
+
+    Every click reruns the page and reads the file again; without this, a change someone
+    else saved while the form was open would look like what the worker had seen.
+    """
+    opened = (str(path), edit_id)
+    first = st.session_state.get("services.opened")
+    if first is None or first[0] != opened:
+        first = (opened, next((s for s in directory.services if s.id == edit_id), None))
+        st.session_state["services.opened"] = first
+    service: Service | None = first[1]
+    if service is None:
+        return directory
+    return upsert_service(directory, service)
+
+
+def _save(path: Path, seen: ServiceDirectoryFile, change: Change, message: str) -> None:
     try:
-        save_directory(path, directory)
+        save_change(path, seen, change)
     except OutreachKitError as error:
         show_error(error)
         return
+    _saved(message)
+
+
+def _saved(message: str) -> None:
+    st.session_state.pop("services.opened", None)  # the form shows what was saved
     for key in [k for k in st.session_state if str(k).startswith("svc.new.")]:
         del st.session_state[key]  # an empty form for the next new service
     st.session_state["services.flash"] = message  # shown after the rerun below
