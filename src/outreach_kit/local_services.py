@@ -208,7 +208,7 @@ def add_own_service(directory: ServiceDirectoryFile, service: Service) -> Servic
     example data."""
     if asks_for_own_area(directory):
         raise SettingsError("this directory holds example services; add yours to your own "
-                            "area's directory (local_services.own_directory)")
+                            "area's directory")
     own = service.model_copy(update={"area": directory.directory.area, "example": False})
     return upsert_service(directory, own)
 
