@@ -136,6 +136,7 @@ def module_section(
         content_warning=module.content_warning or "",
         last_reviewed=module.last_reviewed,
         next_review=module.next_review,
+        content_only=True,  # the blocks are the module's own words and numbers
     )
 
 
