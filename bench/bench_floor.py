@@ -36,8 +36,8 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 from outreach_kit.assemble import build_pack, load_recipe
 from outreach_kit.content import load_library
 from outreach_kit.document import Document
-from outreach_kit.render.fonts import BOLD, REGULAR, register_fonts
 from outreach_kit.render import pdf_layout_cache as layout_cache
+from outreach_kit.render.fonts import BOLD, REGULAR, register_fonts
 from outreach_kit.render.options import PrintOptions
 from outreach_kit.render.pdf import render_pdf
 from outreach_kit.render.pdf_styles import styles_for
