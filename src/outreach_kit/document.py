@@ -251,10 +251,11 @@ class Section:
     next_review: dt.date | None = None
     new_page: bool = True
     in_contents: bool = True
-    # The title, the blocks and the review dates come from content files (a module), none
-    # from a user: a renderer may then share their layout between documents (the PDF
-    # renderer's layout cache, render.pdf_layout_cache). The intro is not covered (it can
-    # name what was noticed about the person). Set only where a module becomes a section.
+    # The title, the blocks and the review dates come from content files, none from a
+    # user: a renderer may then share their layout between documents (the PDF renderer's
+    # layout cache, render.pdf_layout_cache). The intro is not covered (it can name what
+    # was noticed about the person). Set only by assemble.pack, for a module's section and
+    # the how-to-use page.
     content_only: bool = False
 
 

@@ -209,6 +209,7 @@ def _how_to_use(wording: WordingFile) -> doc.Section:
                 tone=doc.Tone.SAFETY,
             ),
         ),
+        content_only=True,  # wording.yaml's words only
     )
 
 

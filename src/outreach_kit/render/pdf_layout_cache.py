@@ -2,10 +2,11 @@
 
 Every pack repeats the same module sections; only the cover, the wallet card, the letter
 and the person's details differ. Reading a paragraph's markup into fragments and breaking
-it into lines cost about a third of a pack's render, so a paragraph marked ``shared`` (see
-``StoryParts.shared``: only the blocks of a section whose ``content_only`` is set, which
-``assemble.pack.module_section`` sets for a module's body) keeps both here, keyed by its
-markup, its style and the width it is broken to, and the next pack reuses them.
+it into lines cost about a quarter of a pack's render, so a paragraph marked ``shared``
+keeps both here, keyed by its markup, its style and the width it is broken to, and the next
+pack reuses them. Only the title, blocks and review line of a section whose
+``content_only`` is set are shared (``StoryParts.shared``); ``assemble.pack`` sets it for a
+module's section and the how-to-use page, whose words all come from content files.
 
 Nothing typed about a person is ever marked shared, so no personal text is kept here; the
 cache lives in memory only, is never written anywhere, and is bounded (cleared when full).
@@ -31,6 +32,7 @@ _frags: dict[FragsKey, tuple[str, list[ParaFrag]] | None] = {}
 # What ReportLab's Paragraph.wrap set (its broken lines, height...) at one width
 _lines: dict[LinesKey, dict[str, Any]] = {}
 _enabled = True
+_MISSING: Any = object()
 
 
 def set_enabled(enabled: bool) -> None:
@@ -56,11 +58,12 @@ def shared_frags(markup: str, style: ParagraphStyle) -> tuple[str, list[ParaFrag
     if not _enabled:
         return parsed_frags(markup, style)
     key = (markup, style)
-    if key not in _frags:
+    found = _frags.get(key, _MISSING)
+    if found is _MISSING:  # (read once: another thread may empty the cache meanwhile)
+        found = parsed_frags(markup, style)
         if len(_frags) >= MAX_ENTRIES:
             _frags.clear()
-        _frags[key] = parsed_frags(markup, style)
-    found = _frags[key]
+        _frags[key] = found
     if found is None:
         return None
     text, frags = found
