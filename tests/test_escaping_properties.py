@@ -16,6 +16,7 @@ import datetime as dt
 import io
 import re
 from html.parser import HTMLParser
+from xml.sax import saxutils
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,6 +25,7 @@ from support import PACK_CONTENT
 
 from outreach_kit.assemble import Recipe, build_pack
 from outreach_kit.content import load_library
+from outreach_kit.render import pdf_markup
 from outreach_kit.render.html import render_html
 from outreach_kit.render.markdown import markdown_reading, render_markdown
 from outreach_kit.render.presentation import clean_text
@@ -144,3 +146,12 @@ def test_pdf_text_layer_shows_user_text(recipe):
     for value in typed_texts(recipe):
         assert squash(drawable_text(value)) in words
 
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab&<>\"' \n\r\t;#é")), max_size=30))
+def test_pdf_markup_escapes_exactly_as_the_standard_library(text):
+    """render.pdf_markup escapes without importing xml.sax.saxutils (slow to import); the
+    PDF markup must stay what that module wrote."""
+    assert pdf_markup.escape(text) == saxutils.escape(text)
+    assert pdf_markup.quoteattr(text) == saxutils.quoteattr(text)

@@ -746,6 +746,7 @@ SPANS = st.builds(Span, text=st.one_of(st.text(max_size=20), st.sampled_from(NAS
 @settings(max_examples=60, deadline=None)
 @given(st.lists(SPANS, max_size=5), st.booleans())
 def test_fast_markup_reading_gives_reportlabs_fragments(spans, italics):
+    register_fonts()  # ReportLab's parser maps bold and italic through the font family
     style = styles_for(PrintOptions()).body
     markup = para_markup(tuple(spans), italics=italics)
     read = parsed_frags(markup, style)
@@ -753,6 +754,31 @@ def test_fast_markup_reading_gives_reportlabs_fragments(spans, italics):
     text, frags = read
     assert text == cleanBlockQuotedText(markup)
     assert [dict(vars(frag)) for frag in frags] == reportlab_frags(markup, style)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(SPANS, min_size=1, max_size=6), st.sampled_from(["body", "h1", "small",
+                                                                 "card_text", "notice"]))
+def test_fast_fragments_share_link_and_underline_lists_as_reportlab_does(spans, name):
+    """Made from a template per style and nesting, not by ReportLab's parser: the same
+    values, and the same sharing (one underline list per paragraph, one link list per
+    link), so nothing drawn depends on which way they were made."""
+    register_fonts()
+    style = getattr(styles_for(PrintOptions.from_names(["large-print"])), name)
+    markup = para_markup(tuple(spans))
+    read = parsed_frags(markup, style)
+    assert read is not None
+    _, frags = read
+    _, theirs, _ = ParaParser().parse(cleanBlockQuotedText(markup), style)
+    assert [dict(vars(frag)) for frag in frags] == [dict(vars(frag)) for frag in theirs]
+
+    def sharing(found: list) -> list[tuple[int, int]]:
+        first: dict[int, int] = {}
+        return [(first.setdefault(id(f.link), i), first.setdefault(id(f.us_lines), -1))
+                for i, f in enumerate(found) if f.link]
+
+    assert sharing(frags) == sharing(theirs)
+    assert len({id(f.us_lines) for f in frags}) <= 1
 
 
 @pytest.mark.parametrize("markup", ["<b>open", "a</b>", "<img src='x'/>", "<br/>",

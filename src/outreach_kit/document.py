@@ -251,6 +251,12 @@ class Section:
     next_review: dt.date | None = None
     new_page: bool = True
     in_contents: bool = True
+    # The title, the blocks and the review dates come from content files, none from a
+    # user: a renderer may then share their layout between documents (the PDF renderer's
+    # layout cache, render.pdf_layout_cache). The intro is not covered (it can name what
+    # was noticed about the person). Set only by assemble.pack, for a module's section and
+    # the how-to-use page.
+    content_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -307,4 +313,9 @@ class Document:
 
 def uk_date(day: dt.date) -> str:
     """26 November 2026 (UK order, no leading zero)."""
+    return _uk_date(day)
+
+
+@lru_cache(maxsize=256)  # the footer on every page repeats the same dates; %B is slow
+def _uk_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"

@@ -136,6 +136,7 @@ def module_section(
         content_warning=module.content_warning or "",
         last_reviewed=module.last_reviewed,
         next_review=module.next_review,
+        content_only=True,  # the blocks are the module's own words and numbers
     )
 
 
@@ -208,6 +209,7 @@ def _how_to_use(wording: WordingFile) -> doc.Section:
                 tone=doc.Tone.SAFETY,
             ),
         ),
+        content_only=True,  # wording.yaml's words only
     )
 
 

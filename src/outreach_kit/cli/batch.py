@@ -17,6 +17,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from ..assemble.recipe import load_recipe
+from ..content.kinds import PACK_KINDS
 from ..content.library import ContentLibrary
 from ..errors import OutputError, OutreachKitError, UsageError
 from ..formats import FORMATS
@@ -47,14 +48,14 @@ def _use_library(library: ContentLibrary | None, content_dir: Path | None) -> No
     """Runs once in each process: keep the library loaded by the parent (inherited when
     the worker is forked) or load it (a spawned worker)."""
     global _worker_library
-    _worker_library = library or _worker_library or load_content(content_dir)
+    _worker_library = library or _worker_library or load_content(content_dir, PACK_KINDS)
 
 
 def _build_one(job: Job) -> str | None:
     """Build every format of one recipe; return an error message or None."""
     recipe_path, out_dir, profiles, formats = job
     try:
-        library = _worker_library or load_content(None)
+        library = _worker_library or load_content(None, PACK_KINDS)
         recipe = load_recipe(recipe_path, library)  # the recipe's own formats
         chosen = formats or list(dict.fromkeys(recipe.print.formats)) or ["pdf"]
         outputs = {fmt: out_dir / (recipe_path.stem + FORMATS[fmt].suffix) for fmt in chosen}
@@ -94,7 +95,7 @@ def _pool(jobs: int, library: ContentLibrary, content_dir: Path | None) -> Proce
 
 
 def _run_jobs(jobs: list[Job], workers: int, content_dir: Path | None) -> list[str]:
-    library = load_content(content_dir)
+    library = load_content(content_dir, PACK_KINDS)  # a letter adds its own, if any
     _use_library(library, content_dir)
     # The bar is for people watching; in a log or a pipe it would be noise.
     show = sys.stderr.isatty()

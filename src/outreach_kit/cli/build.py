@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..assemble.recipe import Recipe, load_recipe
 from ..atomic import write_bytes_atomic
+from ..content.kinds import PACK_KINDS
 from ..content.library import ContentLibrary
 from ..formats import formats_for
 from ..outputs import MadePack, make_pack
@@ -63,7 +64,7 @@ def build_files(library: ContentLibrary, recipe_path: Path, recipe: Recipe,
 def run_build(args: argparse.Namespace) -> int:
     fmt = output_format(args.output, args.format, PACK_FORMATS)
     print_options(args.profile)  # a wrong name is a usage error, before any work
-    library = load_content(args.content)
+    library = load_content(args.content, PACK_KINDS)  # a letter adds its own, if any
     recipe = load_recipe(args.recipe, library)
     print_worker_prompts(library, recipe.observations)
     made = build_files(library, args.recipe, recipe, {fmt: args.output}, args.profile)

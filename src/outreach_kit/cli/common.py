@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 from ..assemble.risk import worker_prompts
@@ -52,9 +53,11 @@ def add_content_option(parser: argparse.ArgumentParser) -> None:
                         help="content folder (default: ./content)")
 
 
-def load_content(content_dir: Path | None) -> ContentLibrary:
-    """The content library; broken files are left out, with a warning on stderr."""
-    library = load_library(content_dir or default_content_dir())
+def load_content(content_dir: Path | None,
+                 kinds: Collection[str] | None = None) -> ContentLibrary:
+    """The content library (every kind of file, or the ``kinds`` named); broken files are
+    left out, with a warning on stderr."""
+    library = load_library(content_dir or default_content_dir(), kinds)
     if library.errors:
         print(f"warning: the content folder has {len(library.errors)} problem(s); broken "
               "files are left out (run: outreach-kit validate)", file=sys.stderr)

@@ -32,6 +32,7 @@ class ContentLibrary:
     observations: dict[str, model_schema.Observation] = field(default_factory=dict)
     risk_prompts: dict[model_schema.Risk, model_schema.RiskPrompt] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    loaded_kinds: set[str] = field(default_factory=set)  # names of the kinds read so far
     _sources: list[tuple[Any, YamlSource]] = field(default_factory=list, repr=False)
     _category_of: dict[str, str] = field(default_factory=dict, repr=False)
     _subtheme_of: dict[str, str] = field(default_factory=dict, repr=False)

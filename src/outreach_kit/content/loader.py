@@ -8,7 +8,7 @@ content and a list of problems. A broken module is left out and reported; the re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -107,30 +107,45 @@ def _files_for(root: Path, kind: FileKind) -> list[Path]:
     return sorted(p for p in folder.glob(kind.pattern) if not p.name.startswith("."))
 
 
-def load_library(root: Path | str) -> ContentLibrary:
-    """Load ``root`` (a content folder). Problems are kept on ``library.problems``."""
+def load_library(root: Path | str, kinds: Collection[str] | None = None) -> ContentLibrary:
+    """Load ``root`` (a content folder): every kind of file, or only the ``kinds`` named
+    (see ``kinds.PACK_KINDS``; more can be added later with :func:`load_kinds`).
+    Problems are kept on ``library.problems``."""
     root = Path(root)
     if not root.exists():
         raise ContentError([Problem(str(root), None, "", "content folder not found")])
     if not root.is_dir():
         raise ContentError([Problem(str(root), None, "", "is not a folder")])
-
     library = ContentLibrary(root=root)
-    problems: list[Problem] = []
-    for kind in file_kinds():
-        paths = _files_for(root, kind)
+    _load(library, file_kinds(kinds))
+    return library
+
+
+def load_kinds(library: ContentLibrary, kinds: Collection[str]) -> ContentLibrary:
+    """Add the named kinds of file to a library loaded with only some (once each)."""
+    missing = [kind for kind in file_kinds(kinds) if kind.name not in library.loaded_kinds]
+    if missing:
+        _load(library, missing)
+    return library
+
+
+def _load(library: ContentLibrary, kinds: Iterable[FileKind]) -> None:
+    problems: list[Problem] = list(library.problems)
+    for kind in kinds:
+        library.loaded_kinds.add(kind.name)
+        paths = _files_for(library.root, kind)
         if kind.required and not paths:
-            problems.append(Problem(str(root / kind.where), None, "",
+            problems.append(Problem(str(library.root / kind.where), None, "",
                                     "required file is missing"))
         for path in paths:
             item, file_problems, source = load_file(path, kind.model)
             problems.extend(file_problems)
             if item is not None and source is not None:
                 problems.extend(library.add(item, source))
+    # Run again when more kinds are loaded later: what they find again is kept once (a set).
     problems.extend(check_references(library))
     problems.extend(suggestion_problems(library, complete=not any(p.is_error for p in problems)))
     library.problems = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field))
-    return library
 
 
 def check_references(library: ContentLibrary) -> Iterable[Problem]:

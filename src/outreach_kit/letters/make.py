@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..content.library import ContentLibrary
+from ..content.loader import load_kinds
 from ..document import Document, Section
 from ..errors import RecipeError
 from .build import build_letterhead, letter_document, letter_section
@@ -95,6 +96,7 @@ def make_pack_letter(
         except ValidationError as exc:
             where = [".".join(str(part) for part in err["loc"]) for err in exc.errors()]
             raise RecipeError(f"letter: check {', '.join(where)}") from None
+    load_kinds(content, ("letters",))  # a library loaded for packs only has none yet
     spec = letter.letterhead
     if spec.logo and base_dir is not None and not Path(spec.logo).is_absolute():
         spec = spec.model_copy(update={"logo": str(base_dir / spec.logo)})

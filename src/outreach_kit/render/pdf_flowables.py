@@ -20,8 +20,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table, TableStyle
 from reportlab.platypus.doctemplate import BaseDocTemplate
 from reportlab.platypus.paraparser import ParaFrag
+from reportlab.rl_config import _FUZZ
 
 from ..errors import ImageError
+from . import pdf_layout_cache as layout_cache
 from .fonts import REGULAR
 from .pdf_fragments import parsed_frags
 
@@ -51,24 +53,42 @@ class WrapOnceParagraph(Paragraph):
 
     Layout asks the same paragraph for its size many times (keep-together checks, tables,
     table splits); each re-break is costly. Its markup is read by :mod:`.pdf_fragments`
-    (the same fragments as ReportLab's parser, faster).
+    (the same fragments as ReportLab's parser, faster). A ``shared`` paragraph (content
+    text only, never a person's) takes its fragments and line breaks from the per-process
+    :mod:`.pdf_layout_cache`, so the next document with the same text skips both.
     """
 
     _wrapped_width: float | None = None
+    _shared_markup: str | None = None
 
     def __init__(self, text: str | None, style: ParagraphStyle,
                  bulletText: str | None = None, frags: list[ParaFrag] | None = None,
-                 **kwargs: Any):
+                 *, shared: bool = False, **kwargs: Any):
         if frags is None and text is not None:
-            text, frags = parsed_frags(text, style) or (text, None)
+            markup = text
+            read = layout_cache.shared_frags if shared else parsed_frags
+            text, frags = read(markup, style) or (text, None)
+            if shared and frags is not None and bulletText is None and not kwargs:
+                self._shared_markup = markup
         # ReportLab's split() makes the pieces with text None and their fragments.
         super().__init__(text, style, bulletText, frags, **kwargs)  # type: ignore[arg-type]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._wrapped_width == availWidth and "blPara" in self.__dict__:
             return self.width, self.height
+        key = None
+        if self._shared_markup is not None and availWidth >= _FUZZ:
+            key = (self._shared_markup, self.style, availWidth)
+            kept = layout_cache.lines_for(key)
+            if kept is not None:  # what Paragraph.wrap set on the first paragraph
+                self.__dict__.update(kept)
+                self._wrapped_width = availWidth
+                return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._wrapped_width = availWidth
+        if key is not None:
+            layout_cache.keep_lines(key, {name: self.__dict__[name] for name in _SET_BY_WRAP
+                                          if name in self.__dict__})
         return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -79,6 +99,11 @@ class WrapOnceParagraph(Paragraph):
         if not parts and kept is not None and "blPara" not in self.__dict__:
             self.blPara = kept
         return parts
+
+
+# What Paragraph.wrap (and its breakLines) sets on the paragraph: the layout to reuse.
+_SET_BY_WRAP = ("width", "height", "_wrapWidths", "blPara", "_width_max",
+                "_splitLongWordCount", "_hyphenations")
 
 
 class SectionTitle(WrapOnceParagraph):

@@ -20,16 +20,19 @@ from .pdf_styles import PdfStyles
 class StoryParts:
     """Paragraphs, labelled lines and boxes in the styles of one print profile."""
 
-    def __init__(self, styles: PdfStyles, labels: Labels):
+    def __init__(self, styles: PdfStyles, labels: Labels, *, shared: bool = False):
         self.styles = styles
         self.palette = styles.palette
         self.labels = labels  # the document's words around content (callout labels...)
+        # Paragraphs of content text only (a module's blocks), never a person's: their
+        # layout may be kept in .pdf_layout_cache and reused by the next document.
+        self.shared = shared
 
     def inline(self, inline: Inline) -> str:
         return para_markup(inline, italics=self.styles.italics)
 
     def para(self, markup: str, style: ParagraphStyle | None = None) -> WrapOnceParagraph:
-        return WrapOnceParagraph(markup, style or self.styles.body)
+        return WrapOnceParagraph(markup, style or self.styles.body, shared=self.shared)
 
     def labelled(self, label: str, value: str, style: ParagraphStyle | None = None,
                  href: str | None = None) -> WrapOnceParagraph:

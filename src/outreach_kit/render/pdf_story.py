@@ -49,6 +49,8 @@ class StoryBuilder:
         self.styles = styles
         self.palette = styles.palette
         self.parts = StoryParts(styles, document.labels)
+        # For the blocks of content-only sections (modules): see render.pdf_layout_cache.
+        self.shared_parts = StoryParts(styles, document.labels, shared=True)
 
     def build(self) -> list[Flowable]:
         story: list[Flowable] = []
@@ -115,7 +117,8 @@ class StoryBuilder:
         if section.kind is SectionKind.LETTER:
             out.append(HiddenMarker(marker))
         else:
-            out.append(SectionTitle(text_markup(section.title), s.h1, marker))
+            out.append(SectionTitle(text_markup(section.title), s.h1, marker,
+                                    shared=section.content_only))
         out += [parts.notice_box(notice) for notice in notices]
         if section.intro:
             out.append(parts.para(parts.inline(section.intro), s.lead))
@@ -126,16 +129,17 @@ class StoryBuilder:
             out.append(parts.boxed(
                 [parts.labelled("Content note:", section.content_warning)],
                 self.palette.warning_edge, self.palette.warning_fill, thick=True))
+        block_parts = self.shared_parts if section.content_only else parts
         for block in section.blocks:
-            out += block_flowables(parts, block)
+            out += block_flowables(block_parts, block)
         if section.kind is SectionKind.CONTENTS:
             out.append(self.contents_table(index))
         review = self.review_line(section)
         if review:
-            self._end_with_review(out, review)
+            self._end_with_review(out, review, block_parts)
         return out
 
-    def _end_with_review(self, out: list[Flowable], review: str) -> None:
+    def _end_with_review(self, out: list[Flowable], review: str, parts: StoryParts) -> None:
         """Add the review line, kept with the last thing drawn before it.
 
         Never leave the review line alone at the top of a page. (keepWithNext would not do:
@@ -151,7 +155,7 @@ class StoryBuilder:
             # tall (to force a split), which would push the group to a new page.
             tail += kept_together(flowable) if isinstance(flowable, KeepTogether) else [flowable]
         tail += [Spacer(1, self.styles.body_size),
-                 self.parts.para(text_markup(review), self.styles.small)]
+                 parts.para(text_markup(review), self.styles.small)]
         out[start:] = [KeepTogether(tail)]
 
     def contents_table(self, own_index: int) -> ContentsTable:
