@@ -410,6 +410,15 @@ def test_app_and_cli_show_the_same_suggestions_and_reasons(capsys):
     assert shown == [f"- **{r['title']}**: {r['reason']}" for r in cli]
 
 
+@pytest.mark.parametrize("page", ["page_pack", "page_letter"])
+def test_the_browser_is_told_not_to_remember_anything_typed_about_a_person(page: str):
+    at = page_app(page).run()
+    boxes = [box for box in at.text_input if box.key and box.key.startswith("w.")]
+    assert len(boxes) >= 4
+    assert {box.key: box.proto.autocomplete for box in boxes} == {
+        box.key: "off" for box in boxes}
+
+
 def test_organisation_settings_saved(tmp_path: Path):
     at = page_app("page_organisation").run()
     at.text_input(key="org.name").input("Harbour Drop-in")

@@ -118,6 +118,14 @@ def kept_widget(widget: Callable[..., Any], label: str, key: str, default: Any,
     return value
 
 
+def private_text(label: str, key: str, default: str = "", **kwargs: Any) -> str:
+    """A kept one-line text box for anything about a person: the browser is told not to
+    remember what is typed (with autocomplete on, Chromium keeps the values on disk and
+    offers them to the next worker on a shared laptop)."""
+    value: str = kept_widget(st.text_input, label, key, default, autocomplete="off", **kwargs)
+    return value
+
+
 def set_widget(key: str, value: Any) -> None:
     """Change a widget's value (call it before that widget is drawn in this run)."""
     st.session_state[key] = value

@@ -29,7 +29,7 @@ from ..letters.schema import LetterSlot, LetterType
 from ..letters.templates import list_letter_templates
 from ..outputs import render_document
 from ..settings import OrganisationSettings, load_logo, load_settings
-from .common import get_library, kept_widget, privacy_notice, show_error, stamp
+from .common import get_library, kept_widget, privacy_notice, private_text, show_error, stamp
 from .exports import export_buttons
 
 PERSON_FIELDS = (
@@ -121,18 +121,18 @@ def _recipe(library: ContentLibrary, letter_type: LetterType, settings: Organisa
         left, right = st.columns(2)
         for i, (key, label, area) in enumerate(PERSON_FIELDS):
             with left if i < 3 else right:
-                person[key] = kept_widget(st.text_area if area else st.text_input, label,
-                                          f"w.letter.{key}", "", help=FIELD_HELP.get(key))
+                person[key] = (kept_widget(st.text_area, label, f"w.letter.{key}", "",
+                                           help=FIELD_HELP.get(key)) if area else
+                               private_text(label, f"w.letter.{key}", help=FIELD_HELP.get(key)))
                 notes[key] = st.empty()
         with right:
             if letter_type is LetterType.HAND_OVER:
-                person["new_worker"] = kept_widget(st.text_input, "Name of the new worker",
-                                                   "w.letter.new_worker", "",
-                                                   help=FIELD_HELP.get("new_worker"))
+                person["new_worker"] = private_text("Name of the new worker",
+                                                    "w.letter.new_worker",
+                                                    help=FIELD_HELP.get("new_worker"))
                 notes["new_worker"] = st.empty()
-            signer = kept_widget(st.text_input, "Your name", "w.letter.signer", "")
-            role = kept_widget(st.text_input, "Your role", "w.letter.role",
-                               settings.signer_role)
+            signer = private_text("Your name", "w.letter.signer")
+            role = private_text("Your role", "w.letter.role", settings.signer_role)
     said = _said(library, notes)
     templates = list_letter_templates(default_templates_dir() / "letters")
     template = kept_widget(st.selectbox, "Layout", "w.letter.template", "",

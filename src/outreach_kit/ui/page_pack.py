@@ -28,6 +28,7 @@ from .common import (
     kept,
     kept_widget,
     privacy_notice,
+    private_text,
     set_widget,
     show_error,
     stamp,
@@ -96,7 +97,7 @@ def _person(settings: OrganisationSettings) -> dict[str, str]:
     for i, (field, key, label, limit) in enumerate(PERSON_FIELDS):
         with columns[i % 2]:
             default = settings.organisation if field == "service_name" else ""
-            person[field] = kept_widget(st.text_input, label, key, default, max_chars=limit)
+            person[field] = private_text(label, key, default, max_chars=limit)
     return person
 
 
@@ -182,7 +183,7 @@ def _example_data_notice(library: ContentLibrary, chosen_areas: list[str],
 def _wallet_and_letter() -> tuple[tuple[str, ...], dict[str, Any] | None]:
     """The coping steps, and the letter from the letter page when it is to be included."""
     st.caption("Up to three things the person said might help, in their words.")
-    steps = tuple(kept_widget(st.text_input, f"Coping step {i}", f"w.wallet.{i}", "",
+    steps = tuple(private_text(f"Coping step {i}", f"w.wallet.{i}", "",
                               max_chars=80) for i in (1, 2, 3))
     letter = st.session_state.get("letter.for_pack")
     if letter is None:
