@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..content import default_content_dir, load_library
 from ..validate import validate_library
+from .common import load_content
 
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
@@ -21,8 +21,7 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    root = args.content_dir or default_content_dir()
-    library = load_library(root)
+    library = load_content(args.content_dir, warn=False)
     problems = validate_library(library)
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if p.is_warning]
