@@ -146,7 +146,7 @@ def test_build_batch_reports_a_broken_recipe_and_builds_the_rest(tmp_path, capsy
     assert (f"error: {broken}:2: modules[0]: unknown module 'not-a-module'"
             in captured.err)
     assert "Traceback" not in captured.err
-    assert "built 3 of 4 packs and letters" in captured.out
+    assert "built 3 of 4 recipes" in captured.out
     assert "Building" not in captured.err  # no progress bar when stderr is not a terminal
 
 
@@ -336,7 +336,7 @@ def test_build_batch_makes_letter_recipes_as_the_letter_command_does(tmp_path, c
     assert main(["build-batch", str(folder), "-o", str(out), "--format", "md"]) == 0
     captured = capsys.readouterr()
     assert "unknown field" not in captured.err and "error" not in captured.err
-    assert "built 3 of 3 packs and letters" in captured.out
+    assert "built 3 of 3 recipes" in captured.out
     assert sorted(p.name for p in out.iterdir()) == [
         "letter-hand-over.md", "letter-reaching-out.md", "minimal.md"]
     for name in ("letter-hand-over", "letter-reaching-out"):
@@ -357,4 +357,4 @@ def test_build_batch_skips_a_letter_in_a_format_letters_lack_in_one_line(tmp_pat
     assert captured.err == (f"error: {letter}: skipped: this is a letter recipe, and a letter "
                             "cannot be made as html (choose pdf, docx, md, txt)\n")
     assert [p.name for p in out.iterdir()] == ["pack.html"]
-    assert "built 1 of 2 packs and letters" in captured.out
+    assert "built 1 of 2 recipes" in captured.out

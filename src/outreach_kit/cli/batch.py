@@ -152,6 +152,6 @@ def run_batch(args: argparse.Namespace) -> int:
     failures = _run_jobs(jobs, args.jobs, args.content)
     for message in sorted(failures):
         print(f"error: {message}", file=sys.stderr)
-    print(f"built {len(jobs) - len(failures)} of {len(jobs)} packs and letters in "
+    print(f"built {len(jobs) - len(failures)} of {len(jobs)} recipes in "
           f"{args.output}")
     return 1 if failures else 0

@@ -54,7 +54,8 @@ def add_profile_option(parser: argparse.ArgumentParser, what: str = "print profi
 
 def add_content_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, metavar="DIR",
-                        help="content folder (default: ./content)")
+                        help=f"content folder (default: ${ENV_VAR}, else ./content, else "
+                             "the checkout's content/)")
 
 
 def input_file(path: Path, what: str) -> Path:

@@ -14,7 +14,8 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Check every file in the content folder. Exit 0 when valid, 1 when not.")
     parser.add_argument("content_dir", nargs="?", type=Path, help="content folder "
-                        "(default: ./content)")
+                        "(default: $OUTREACH_KIT_CONTENT, else ./content, else the "
+                        "checkout's content/)")
     parser.add_argument("--strict", action="store_true",
                         help="also fail on warnings (review due, stigma, reading ease)")
     parser.set_defaults(func=run)
