@@ -180,3 +180,13 @@ def test_a_missing_input_is_exit_2_for_every_command(tmp_path, capsys, monkeypat
     code, err = run(capsys, "validate")
     assert code == 2
     assert err == f"error: {gone}: content folder not found (set by OUTREACH_KIT_CONTENT)\n"
+
+
+def test_an_unknown_letter_subtheme_names_the_file_and_says_did_you_mean(tmp_path, capsys):
+    recipe = tmp_path / "l.yaml"
+    recipe.write_text("schema_version: 1\nletter_type: hand-over\nsubthemes: [self-stigm]\n",
+                      encoding="utf-8")
+    code, err = run(capsys, "letter", str(recipe), "-o", str(tmp_path / "l.md"))
+    assert code == 1
+    assert err == (f"error: {recipe}: subthemes: unknown subtheme 'self-stigm'; did you mean "
+                   "'self-stigma'?\n")

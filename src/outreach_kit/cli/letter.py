@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ..content.library import ContentLibrary
+from ..errors import RecipeError
 from ..formats import FORMATS, PrintOptions, formats_for, in_words
 from ..letters.make import MadeLetter, make_letter
 from ..letters.recipe import LetterRecipe
@@ -69,8 +70,13 @@ def run(args: argparse.Namespace) -> int:
     if args.template is not None:
         input_file(args.template, "template file")
     content = load_content(args.content, warn=False)
-    made = letter_files(content, args.recipe, {fmt: args.output}, options,
-                        template=args.template, force=args.force)
+    try:
+        made = letter_files(content, args.recipe, {fmt: args.output}, options,
+                            template=args.template, force=args.force)
+    except RecipeError as exc:  # composing names the field, not the file: add it
+        if str(args.recipe) in str(exc):
+            raise
+        raise RecipeError(f"{args.recipe}: {exc}") from None
     for line in made.worker_notes():
         print(line, file=sys.stderr)
     say_written(args.output)
