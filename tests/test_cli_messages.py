@@ -7,12 +7,16 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Annotated, Literal
 
 import pytest
+from pydantic import BaseModel, Field, StringConstraints, ValidationError
 from support import MINIMAL_CONTENT, PACK_CONTENT, ROOT
 
 from outreach_kit.cli.main import main
 from outreach_kit.content import load_library
+from outreach_kit.content.messages import plain_message
+from outreach_kit.content.schema import Id, ModuleKind, WebLink
 
 CONTENT = ["--content", str(PACK_CONTENT)]
 EXAMPLES = ROOT / "examples"
@@ -190,3 +194,37 @@ def test_an_unknown_letter_subtheme_names_the_file_and_says_did_you_mean(tmp_pat
     assert code == 1
     assert err == (f"error: {recipe}: subthemes: unknown subtheme 'self-stigm'; did you mean "
                    "'self-stigma'?\n")
+
+
+class _Every(BaseModel):
+    """One field for each kind of constraint the schemas use."""
+
+    id: Id = "an-id"
+    link: WebLink = "https://example.org"
+    short: Annotated[str, StringConstraints(min_length=1, max_length=5)] = "x"
+    items: list[int] = Field(default_factory=list, max_length=2)
+    number: int = Field(default=1, ge=1, le=9)
+    kind: ModuleKind = ModuleKind.STRATEGY
+    version: Literal[1] = 1
+    ratio: float = 0.5
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ({"id": "Has Spaces"}, "an id is written in small letters, digits and hyphens"),
+    ({"link": "http://x.org"}, "a web address must start with https://"),
+    ({"short": ""}, "this is empty; fill it in or remove the line"),
+    ({"short": "too long"}, "too long: at most 5 characters"),
+    ({"items": [1, 2, 3]}, "too many items: at most 2"),
+    ({"number": 0}, "must be 1 or more"),
+    ({"number": 10}, "must be 9 or less"),
+    ({"kind": "strateegy"}, "must be one of 'psychoeducation', 'strategy',"),
+    ({"version": 2}, "must be 1"),
+    ({"ratio": "half"}, "expected a number here, written in digits"),
+])
+def test_each_kind_of_schema_error_is_in_plain_words(data, expected):
+    with pytest.raises(ValidationError) as caught:
+        _Every.model_validate(data)
+    [error] = caught.value.errors()
+    message = plain_message(dict(error))
+    assert message.startswith(expected) or expected in message, message
+    assert not any(words in message for words in LIBRARY_WORDING)
