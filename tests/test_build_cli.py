@@ -94,15 +94,15 @@ def test_bad_recipe_is_one_clear_line_and_exit_1(tmp_path, capsys):
     assert main(["build", str(bad), "-o", str(out), *CONTENT]) == 1
     err = capsys.readouterr().err
     assert err == (f"error: {bad}:2: observations[1]: unknown observation 'made-up' "
-                   "(see content/model.yaml)\n")
+                   "(every id: outreach-kit recommend --list-observations)\n")
     assert "Traceback" not in err
     assert not out.exists()
 
 
 def test_missing_and_non_mapping_recipes(tmp_path, capsys):
     missing = tmp_path / "missing.yaml"
-    assert main(["build", str(missing), "-o", str(tmp_path / "a.pdf"), *CONTENT]) == 1
-    assert capsys.readouterr().err == f"error: {missing}: file not found\n"
+    assert main(["build", str(missing), "-o", str(tmp_path / "a.pdf"), *CONTENT]) == 2
+    assert capsys.readouterr().err == f"error: {missing}: recipe file not found\n"
     listy = write(tmp_path, "list.yaml", "- a\n- b\n")
     assert main(["build", str(listy), "-o", str(tmp_path / "a.pdf"), *CONTENT]) == 1
     err = capsys.readouterr().err
@@ -146,7 +146,7 @@ def test_build_batch_reports_a_broken_recipe_and_builds_the_rest(tmp_path, capsy
     assert (f"error: {broken}:2: modules[0]: unknown module 'not-a-module'"
             in captured.err)
     assert "Traceback" not in captured.err
-    assert "built 3 of 4 packs" in captured.out
+    assert "built 3 of 4 recipes" in captured.out
     assert "Building" not in captured.err  # no progress bar when stderr is not a terminal
 
 
@@ -320,3 +320,41 @@ def test_build_batch_output_folder_that_cannot_be_made_is_one_line(tmp_path, cap
     err = capsys.readouterr().err
     assert err.startswith(f"error: cannot make the folder {blocker / 'out'}")
     assert "internal error" not in err
+
+
+# ---------------------------------------------------------------------------- batch letters
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_build_batch_makes_letter_recipes_as_the_letter_command_does(tmp_path, capsys):
+    folder = tmp_path / "recipes"
+    folder.mkdir()
+    for name in ("minimal.yaml", "letter-hand-over.yaml", "letter-reaching-out.yaml"):
+        (folder / name).write_bytes((EXAMPLES / name).read_bytes())
+    out = tmp_path / "out"
+    assert main(["build-batch", str(folder), "-o", str(out), "--format", "md"]) == 0
+    captured = capsys.readouterr()
+    assert "unknown field" not in captured.err and "error" not in captured.err
+    assert "built 3 of 3 recipes" in captured.out
+    assert sorted(p.name for p in out.iterdir()) == [
+        "letter-hand-over.md", "letter-reaching-out.md", "minimal.md"]
+    for name in ("letter-hand-over", "letter-reaching-out"):
+        single = tmp_path / f"{name}.md"
+        assert main(["letter", str(folder / f"{name}.yaml"), "-o", str(single)]) == 0
+        assert (out / f"{name}.md").read_bytes() == single.read_bytes()
+
+
+def test_build_batch_skips_a_letter_in_a_format_letters_lack_in_one_line(tmp_path, capsys):
+    folder = tmp_path / "recipes"
+    folder.mkdir()
+    letter = folder / "letter.yaml"
+    letter.write_bytes((EXAMPLES / "letter-hand-over.yaml").read_bytes())
+    (folder / "pack.yaml").write_bytes((EXAMPLES / "minimal.yaml").read_bytes())
+    out = tmp_path / "out"
+    assert main(["build-batch", str(folder), "-o", str(out), "--format", "html"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == (f"error: {letter}: skipped: this is a letter recipe, and a letter "
+                            "cannot be made as html (choose pdf, docx, md, txt)\n")
+    assert [p.name for p in out.iterdir()] == ["pack.html"]
+    assert "built 1 of 2 recipes" in captured.out

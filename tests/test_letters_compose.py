@@ -269,8 +269,10 @@ def test_recipe_errors_name_file_line_and_field(tmp_path):
     message = str(caught.value)
     assert f"{path}:2: letter_type:" in message
     assert f"{path}:4: person.nmae: unknown field" in message
-    assert f"{path}:6: edited.ending" in message
-    assert "\n" not in message
+    assert f"{path}:6: edited.ending: must be one of 'opening'," in message
+    lines = message.splitlines()  # one problem per line (issue 14)
+    assert len(lines) == 3 and all(line.startswith(f"{path}:") for line in lines)
+    assert "Input should" not in message
 
 
 def test_recipe_error_does_not_echo_personal_text(tmp_path):

@@ -81,7 +81,6 @@ def test_json_gives_one_object_per_file(tmp_path, capsys):
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("missing.txt", None, "file not found"),
     ("picture.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a binary file, not text"),
     ("latin1.txt", "fine line\nco\u00fbt \u00a35\n".encode("latin-1"),
      "line 2 is not UTF-8 text; save the file as UTF-8"),
@@ -102,9 +101,17 @@ def test_unreadable_input_is_one_clear_line_and_exit_1(tmp_path, capsys, name, c
     assert out.startswith(f"{fine}: reading ease")  # the other file is still checked
 
 
+def test_a_missing_file_is_exit_2_and_the_others_are_still_checked(tmp_path, capsys):
+    fine = write(tmp_path, "fine.txt", "All good here.")
+    code, out, err = lint(capsys, str(tmp_path / "missing.txt"), str(fine))
+    assert code == 2  # a file named on the command line that is not there, like every command
+    assert err.splitlines() == [f"{tmp_path / 'missing.txt'}: file not found"]
+    assert out.startswith(f"{fine}: reading ease")
+
+
 def test_unreadable_input_in_json_mode(tmp_path, capsys):
     code, out, _ = lint(capsys, "--json", str(tmp_path / "nope.txt"))
-    assert code == 1
+    assert code == 2
     assert json.loads(out) == {"file": str(tmp_path / "nope.txt"), "error": "file not found"}
 
 

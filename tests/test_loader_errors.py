@@ -233,7 +233,7 @@ def test_wallet_card_must_name_a_service_with_a_phone_number(tmp_path):
           "    - service: test-drop-in\n      label: Drop-in")
     assert _problems(root) == {
         ("wording.yaml", _line_of(wording, "nowhere"), "wallet_card.contacts[0].service",
-         "unknown service 'nowhere'")}
+         "unknown service 'nowhere' (every id: outreach-kit recommend --list-services)")}
     _edit(root / SERVICES, '    phone: "0800 000 000"\n', '    web: https://example.org\n')
     assert ("wording.yaml", _line_of(wording, "test-drop-in"),
             "wallet_card.contacts[1].service",
@@ -248,7 +248,8 @@ def test_contact_block_takes_its_number_from_a_service(tmp_path):
           "      heading: Nobody.\n")
     assert _problems(root) == {
         (MODULE, _line_of(module, "no-such-line"), "body[1].contact.service",
-         "unknown service 'no-such-line'")}
+         "unknown service 'no-such-line' "
+         "(every id: outreach-kit recommend --list-services)")}
 
 
 def test_a_role_belongs_to_one_module(tmp_path):

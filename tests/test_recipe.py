@@ -109,7 +109,7 @@ def test_unknown_observation_names_file_line_and_field(tmp_path, fixture_library
         load_recipe(path, fixture_library)
     assert str(caught.value) == (
         f"{path}:4: observations[1]: unknown observation 'no-such-thing' "
-        "(see content/model.yaml)"
+        "(every id: outreach-kit recommend --list-observations)"
     )
 
 
@@ -125,7 +125,7 @@ def test_unknown_module_service_and_area_are_all_reported(tmp_path, fixture_libr
         load_recipe(path, fixture_library)
     lines = str(caught.value).splitlines()
     assert lines[0] == (f"{path}:2: modules[1]: unknown module 'made-up-module' "
-                        "(see content/modules/)")
+                        "(every id: outreach-kit recommend --list-modules)")
     assert lines[1].startswith(f"{path}:5: services.ids[1]: unknown service 'made-up-service'")
     assert lines[2].startswith(f"{path}:4: services.areas[0]: no services listed for area "
                                "'Atlantis'")
@@ -174,7 +174,8 @@ def test_check_recipe_without_a_file(fixture_library):
     recipe = Recipe(observations=["nope-x"])
     problems = check_recipe(recipe, fixture_library)
     assert [str(p) for p in problems] == [
-        "recipe: observations[0]: unknown observation 'nope-x' (see content/model.yaml)"]
+        "recipe: observations[0]: unknown observation 'nope-x' "
+        "(every id: outreach-kit recommend --list-observations)"]
 
 
 def test_read_recipe_returns_the_source_for_later_checks(tmp_path, fixture_library):

@@ -211,7 +211,8 @@ def test_cli_recommend_unknown_id_exits_1(capsys):
                  "--observe", "made-up"])
     err = capsys.readouterr().err
     assert code == 1
-    assert err.strip() == "error: unknown observation 'made-up' (see content/model.yaml)"
+    assert err.strip() == ("error: unknown observation 'made-up' "
+                           "(every id: outreach-kit recommend --list-observations)")
 
 
 def test_cli_lists_observations(capsys):

@@ -57,9 +57,9 @@ def test_broken_content_lists_every_error_and_exits_1(content, capsys):
     ]
 
 
-def test_missing_folder_is_one_line_and_exit_1(tmp_path, capsys):
+def test_missing_folder_is_one_line_and_exit_2(tmp_path, capsys):
     code, _, err = validate(capsys, str(tmp_path / "nowhere"))
-    assert code == 1
+    assert code == 2  # a file or folder named on the command line that is not there
     assert err.strip() == f"error: {tmp_path / 'nowhere'}: content folder not found"
 
 

@@ -21,6 +21,23 @@ def _cannot_write(path: Path, exc: OSError) -> OutputError:
     return OutputError(f"cannot write {path} ({exc.strerror or type(exc).__name__})")
 
 
+_KINDS = ((stat.S_ISDIR, "is a folder"), (stat.S_ISCHR, "is a device"),
+          (stat.S_ISBLK, "is a device"), (stat.S_ISFIFO, "is a pipe (FIFO)"),
+          (stat.S_ISSOCK, "is a socket"))
+
+
+def not_a_file_reason(path: Path) -> str | None:
+    """Why ``path`` must not be replaced by a file ("is a device"), or None when it is an
+    ordinary file or does not exist yet. A link is judged by what it points to."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    return next((reason for is_kind, reason in _KINDS if is_kind(mode)), "is not a file")
+
+
 def _existing_mode(path: Path) -> int | None:
     try:
         info = path.stat()
@@ -49,6 +66,9 @@ def _temporary_prefix(path: Path) -> str:
 def write_bytes_atomic(path: Path | str, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
     path = Path(path)
+    reason = not_a_file_reason(path)  # replacing /dev/null or a pipe would break the system
+    if reason:
+        raise OutputError(f"cannot write {path} (it {reason}, not a file)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         mode = _existing_mode(path)

@@ -7,6 +7,7 @@ content editor, and never carry client text.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,23 @@ class UsageError(OutreachKitError):
     """The command line was used wrongly (bad option, missing file). Raised only by ``cli``."""
 
     exit_code = 2
+
+
+# The command that lists every id of a kind, for "did you mean" messages.
+LIST_COMMANDS = {
+    "observation": "outreach-kit recommend --list-observations",
+    "module": "outreach-kit recommend --list-modules",
+    "service": "outreach-kit recommend --list-services",
+}
+
+
+def did_you_mean(word: str, known: Iterable[str], kind: str = "") -> str:
+    """"; did you mean 'x'?" for the closest known id, then the command listing them all
+    (when ``kind`` has one), ready to append to "unknown observation 'y'"."""
+    close = difflib.get_close_matches(word.lower(), list(known), n=1, cutoff=0.75)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    command = LIST_COMMANDS.get(kind)
+    return hint + (f" (every id: {command})" if command else "")
 
 
 @dataclass(frozen=True, order=True)

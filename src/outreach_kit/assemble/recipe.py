@@ -25,7 +25,7 @@ from ..content.library import ContentLibrary
 from ..content.loader import validate_source
 from ..content.schema import Audience, Id
 from ..content.yaml_source import YamlSource, field_name, parse_yaml_bytes, read_yaml
-from ..errors import ContentError, Problem, RecipeError
+from ..errors import ContentError, Problem, RecipeError, did_you_mean
 from ..formats import PROFILES, PrintOptions, formats_for, unknown_profile_message
 from ..letters.recipe import LetterRecipe
 
@@ -146,7 +146,19 @@ def recipe_from_bytes(raw: bytes, name: str, library: ContentLibrary) -> Recipe:
     return recipe
 
 
+class LetterRecipeGiven(RecipeError):
+    """A letter recipe (it has ``letter_type:``) where a pack recipe was expected. Carries
+    the file already read, so ``build-batch`` can make the letter without reading it again."""
+
+    def __init__(self, source: YamlSource):
+        self.source = source
+        super().__init__(f"{source.path}: this is a letter recipe (it has letter_type:); "
+                         f"make it with: outreach-kit letter {source.path} -o letter.pdf")
+
+
 def _validated(source: YamlSource) -> Recipe:
+    if isinstance(source.data, dict) and "letter_type" in source.data:
+        raise LetterRecipeGiven(source)
     if not isinstance(source.data, dict):
         found = {"list": "a list", "str": "a single line of text"}.get(
             type(source.data).__name__, f"a {type(source.data).__name__}")
@@ -187,17 +199,19 @@ def check_recipe(
 
     for i, obs in enumerate(recipe.observations):
         if obs not in library.observations:
-            problem(("observations", i), f"unknown observation '{obs}' (see content/model.yaml)")
+            problem(("observations", i), f"unknown observation '{obs}'"
+                    + did_you_mean(obs, library.observations, "observation"))
     for i, module_id in enumerate(recipe.modules or ()):
         module = library.modules.get(module_id)
         if module is None:
-            problem(("modules", i), f"unknown module '{module_id}' (see content/modules/)")
+            problem(("modules", i), f"unknown module '{module_id}'"
+                    + did_you_mean(module_id, library.modules, "module"))
         elif module.audience is Audience.WORKER:
             problem(("modules", i), f"module '{module_id}' is for workers, not for a client pack")
     for i, service_id in enumerate(recipe.services.ids):
         if service_id not in library.services:
-            problem(("services", "ids", i), f"unknown service '{service_id}' "
-                    "(see content/resources/)")
+            problem(("services", "ids", i), f"unknown service '{service_id}'"
+                    + did_you_mean(service_id, library.services, "service"))
     for i, area in enumerate(recipe.services.areas):
         if not library.services_in_area(area):
             known = ", ".join(library.areas) or "none yet"

@@ -41,7 +41,7 @@ from ..content.library import ContentLibrary
 from ..content.model_schema import ObservationKind, Suggestion
 from ..content.schema import Audience, Module, ModuleKind
 from ..content.suggestions import suggestable
-from ..errors import RecipeError
+from ..errors import RecipeError, did_you_mean
 
 # Most linked modules of each kind kept in one pack (balance and the floor come on top).
 # A pack is read by someone who may find reading hard: it stays short and can grow later.
@@ -119,7 +119,8 @@ def recommend(library: ContentLibrary, observation_ids: Sequence[str],
     """
     unknown = unknown_observations(library, observation_ids)
     if unknown:
-        raise RecipeError(f"unknown observation '{unknown[0]}' (see content/model.yaml)")
+        raise RecipeError(f"unknown observation '{unknown[0]}'"
+                          + did_you_mean(unknown[0], library.observations, "observation"))
     ranking = _Ranking(library, list(dict.fromkeys(observation_ids)))
     chosen = _keep_best_of_each_kind(ranking.linked())
     ranking.balance(chosen)

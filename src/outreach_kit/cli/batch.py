@@ -16,17 +16,20 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ..assemble.recipe import load_recipe
+from ..assemble.recipe import LetterRecipeGiven, load_recipe
 from ..content.kinds import PACK_KINDS
 from ..content.library import ContentLibrary
-from ..errors import OutputError, OutreachKitError, UsageError
+from ..errors import OutputError, OutreachKitError, RecipeError, UsageError
 from ..formats import FORMATS
+from ..letters.recipe import letter_recipe_from_source
 
 # Not used here by name: loaded in the parent so forked workers inherit it rather than each
 # importing it again (render.pdf costs 170 ms CPU at import; most batches are PDF).
 from ..render import pdf as _pdf_renderer  # noqa: F401
 from .build import add_pack_options, build_files
 from .common import load_content, print_options
+from .letter import LETTER_FORMATS, letter_files
+from .output import add_force_option
 
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
@@ -35,13 +38,14 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.add_argument("recipes_dir", type=Path, help="folder of recipe files")
     parser.add_argument("-o", "--output", type=Path, required=True, help="folder to write to")
     add_pack_options(parser)
+    add_force_option(parser)
     parser.add_argument("--jobs", type=int, default=2, help="processes to use (default 2)")
     parser.set_defaults(func=run_batch)
 
 
 _worker_library: ContentLibrary | None = None
 
-Job = tuple[Path, Path, list[str], list[str] | None]
+Job = tuple[Path, Path, list[str], list[str] | None, bool]
 
 
 def _use_library(library: ContentLibrary | None, content_dir: Path | None) -> None:
@@ -51,15 +55,36 @@ def _use_library(library: ContentLibrary | None, content_dir: Path | None) -> No
     _worker_library = library or _worker_library or load_content(content_dir, PACK_KINDS)
 
 
+def _outputs(recipe_path: Path, out_dir: Path, formats: list[str]) -> dict[str, Path]:
+    return {fmt: out_dir / (recipe_path.stem + FORMATS[fmt].suffix) for fmt in formats}
+
+
+def _build_letter(library: ContentLibrary, given: LetterRecipeGiven, job: Job) -> None:
+    """A letter recipe in the folder: made as ``outreach-kit letter`` makes it."""
+    recipe_path, out_dir, profiles, formats, force = job
+    chosen = formats or ["pdf"]
+    for fmt in chosen:
+        if fmt not in LETTER_FORMATS:
+            raise RecipeError(f"{recipe_path}: skipped: this is a letter recipe, and a letter "
+                              f"cannot be made as {fmt} (choose {', '.join(LETTER_FORMATS)})")
+    letter = letter_recipe_from_source(given.source)
+    letter_files(library, letter, _outputs(recipe_path, out_dir, chosen),
+                 print_options(profiles), force=force)
+
+
 def _build_one(job: Job) -> str | None:
-    """Build every format of one recipe; return an error message or None."""
-    recipe_path, out_dir, profiles, formats = job
+    """Build every format of one recipe (a pack or a letter); return an error or None."""
+    recipe_path, out_dir, profiles, formats, force = job
     try:
         library = _worker_library or load_content(None, PACK_KINDS)
-        recipe = load_recipe(recipe_path, library)  # the recipe's own formats
+        try:
+            recipe = load_recipe(recipe_path, library)  # the recipe's own formats
+        except LetterRecipeGiven as given:
+            _build_letter(library, given, job)
+            return None
         chosen = formats or list(dict.fromkeys(recipe.print.formats)) or ["pdf"]
-        outputs = {fmt: out_dir / (recipe_path.stem + FORMATS[fmt].suffix) for fmt in chosen}
-        build_files(library, recipe_path, recipe, outputs, profiles)
+        build_files(library, recipe_path, recipe, _outputs(recipe_path, out_dir, chosen),
+                    profiles, force)
     except OutreachKitError as exc:
         message = str(exc)
         return message if str(recipe_path) in message else f"{recipe_path}: {message}"
@@ -123,9 +148,11 @@ def run_batch(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise OutputError(f"cannot make the folder {args.output} ({exc.strerror})") from None
     formats = [args.format] if args.format else None
-    jobs: list[Job] = [(path, args.output, args.profile, formats) for path in files]
+    jobs: list[Job] = [(path, args.output, args.profile, formats, args.force)
+                       for path in files]
     failures = _run_jobs(jobs, args.jobs, args.content)
     for message in sorted(failures):
         print(f"error: {message}", file=sys.stderr)
-    print(f"built {len(jobs) - len(failures)} of {len(jobs)} packs in {args.output}")
+    print(f"built {len(jobs) - len(failures)} of {len(jobs)} recipes in "
+          f"{args.output}")
     return 1 if failures else 0

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from ..assemble.recipe import Recipe, load_recipe
-from ..atomic import write_bytes_atomic
 from ..content.kinds import PACK_KINDS
 from ..content.library import ContentLibrary
 from ..formats import formats_for
@@ -24,11 +23,13 @@ from .common import (
     add_content_option,
     add_format_option,
     add_profile_option,
+    input_file,
     load_content,
     output_format,
     print_options,
     print_worker_prompts,
 )
+from .output import add_output_options, check_output, say_written, write_output
 
 PACK_FORMATS = formats_for("pack")
 
@@ -37,7 +38,7 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.description = ("Make one pack from a recipe (see examples/). The format comes "
                           "from --format or the output file's ending.")
     parser.add_argument("recipe", type=Path, help="recipe file (YAML)")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    add_output_options(parser, "file to write")
     add_pack_options(parser)
     parser.set_defaults(func=run_build)
 
@@ -49,12 +50,14 @@ def add_pack_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_files(library: ContentLibrary, recipe_path: Path, recipe: Recipe,
-                outputs: dict[str, Path], profiles: list[str]) -> MadePack:
-    """Build the pack once and write each format atomically."""
+                outputs: dict[str, Path], profiles: list[str], force: bool) -> MadePack:
+    """Build the pack once and write each format atomically (or to standard output)."""
+    for fmt, output in outputs.items():
+        check_output(output, fmt, force)
     today = dt.date.today()
     made = make_pack(library, recipe, today, profiles=profiles, base_dir=recipe_path.parent)
     for fmt, output in outputs.items():
-        write_bytes_atomic(output, made.render(fmt))
+        write_output(output, made.render(fmt))
     return made
 
 
@@ -64,12 +67,15 @@ def build_files(library: ContentLibrary, recipe_path: Path, recipe: Recipe,
 def run_build(args: argparse.Namespace) -> int:
     fmt = output_format(args.output, args.format, PACK_FORMATS)
     print_options(args.profile)  # a wrong name is a usage error, before any work
+    check_output(args.output, fmt, args.force)
+    input_file(args.recipe, "recipe file")
     library = load_content(args.content, PACK_KINDS)  # a letter adds its own, if any
     recipe = load_recipe(args.recipe, library)
     print_worker_prompts(library, recipe.observations)
-    made = build_files(library, args.recipe, recipe, {fmt: args.output}, args.profile)
+    made = build_files(library, args.recipe, recipe, {fmt: args.output}, args.profile,
+                       args.force)
     if made.letter is not None:  # the same notes `outreach-kit letter` gives
         for line in made.letter.worker_notes():
             print(line, file=sys.stderr)
-    print(f"wrote {args.output}")
+    say_written(args.output)
     return 0

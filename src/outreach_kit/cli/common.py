@@ -2,12 +2,14 @@
 loading the content library.
 
 A wrong ``--format``, ``--profile`` or output file ending is the command line used wrongly,
-so the core's OptionError becomes a UsageError (exit 2) here, and only here.
+so the core's OptionError becomes a UsageError (exit 2) here, and only here. So is a file
+or folder named on the command line that does not exist: exit 2 for every command.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Collection
 from pathlib import Path
@@ -15,12 +17,15 @@ from pathlib import Path
 from ..assemble.risk import worker_prompts
 from ..content import default_content_dir, load_library
 from ..content.library import ContentLibrary
+from ..content.paths import ENV_VAR
 from ..errors import OptionError, UsageError
 from ..formats import FORMATS, PROFILES, PrintOptions, format_for
 
 
 def output_format(path: Path, given: str | None, allowed: tuple[str, ...]) -> str:
     """The format from ``--format`` or the output file's ending."""
+    if str(path) == "-" and given is None:
+        raise UsageError("to write to standard output (-o -), say which format with --format")
     try:
         return format_for(path, given, allowed)
     except OptionError as exc:
@@ -50,14 +55,33 @@ def add_profile_option(parser: argparse.ArgumentParser, what: str = "print profi
 
 def add_content_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, metavar="DIR",
-                        help="content folder (default: ./content)")
+                        help=f"content folder (default: ${ENV_VAR}, else ./content, else "
+                             "the checkout's content/)")
 
 
-def load_content(content_dir: Path | None,
-                 kinds: Collection[str] | None = None) -> ContentLibrary:
+def input_file(path: Path, what: str) -> Path:
+    """``path`` when it exists; a UsageError (exit 2) naming it when it does not."""
+    if not path.exists():
+        raise UsageError(f"{path}: {what} not found")
+    return path
+
+
+def content_folder(given: Path | None) -> Path:
+    """The content folder from ``--content``, $OUTREACH_KIT_CONTENT or the default."""
+    folder = given or default_content_dir()
+    if not folder.exists():
+        from_env = f" (set by {ENV_VAR})" if not given and os.environ.get(ENV_VAR) else ""
+        raise UsageError(f"{folder}: content folder not found{from_env}")
+    return folder
+
+
+def load_content(content_dir: Path | None, kinds: Collection[str] | None = None,
+                 warn: bool = True) -> ContentLibrary:
     """The content library (every kind of file, or the ``kinds`` named); broken files are
     left out, with a warning on stderr."""
-    library = load_library(content_dir or default_content_dir(), kinds)
+    library = load_library(content_folder(content_dir), kinds)
+    if not warn:
+        return library
     if library.errors:
         print(f"warning: the content folder has {len(library.errors)} problem(s); broken "
               "files are left out (run: outreach-kit validate)", file=sys.stderr)

@@ -1,7 +1,8 @@
 """``outreach-kit lint [FILES...|-] [--json]``: stigma terms and readability in plain text.
 
 Prints ``file:line:col: term: "matched" -> try: a / b`` for each finding and a readability
-summary per file. Exit 1 when any file has a finding or cannot be read, 0 otherwise.
+summary per file. Exit 2 when a file named is not there (like every command), else 1 when
+any file has a finding or cannot be read, 0 otherwise. The other files are still checked.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..errors import UsageError
 from ..language import find_stigma, load_terms, readability, unwrap_lines
 from ..language.reading_ease import Readability
 from ..language.stigma import StigmaFinding
+from .common import input_file
 
 STDIN = "-"
 MAX_BYTES = 5_000_000
@@ -23,6 +25,10 @@ MAX_BYTES = 5_000_000
 
 class _Unreadable(Exception):
     """A file that cannot be checked; the message is one plain line."""
+
+
+class _Missing(_Unreadable):
+    """A file named on the command line that does not exist."""
 
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
@@ -57,7 +63,7 @@ def _read(name: str) -> str:
 
 def _read_file(path: Path) -> bytes:
     if not path.exists():
-        raise _Unreadable("file not found")
+        raise _Missing("file not found")
     if path.is_dir():
         raise _Unreadable("is a folder, not a text file")
     with path.open("rb") as handle:
@@ -79,14 +85,17 @@ def _summary_line(shown: str, score: Readability) -> str:
 def run(args: argparse.Namespace) -> int:
     if not args.files and sys.stdin.isatty():
         raise UsageError("give one or more text files, or '-' to read standard input")
+    if args.terms is not None:
+        input_file(args.terms, "terms file")
     terms = load_terms(args.terms)
-    failed = False
+    failed = missing = False
     for name in args.files or [STDIN]:
         shown = "<stdin>" if name == STDIN else name
         try:
             text = _read(name)
         except _Unreadable as exc:
             failed = True
+            missing = missing or isinstance(exc, _Missing)
             if args.json:
                 print(json.dumps({"file": shown, "error": str(exc)}))
             else:
@@ -102,4 +111,4 @@ def run(args: argparse.Namespace) -> int:
             for finding in findings:
                 print(_finding_line(shown, finding))
             print(_summary_line(shown, score))
-    return 1 if failed else 0
+    return 2 if missing else 1 if failed else 0

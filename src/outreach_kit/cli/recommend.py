@@ -7,6 +7,7 @@ import json
 import sys
 
 from ..assemble.recommend import DEFAULT_LIMIT, recommend
+from ..content.library import ContentLibrary
 from ..errors import UsageError
 from .common import add_content_option, load_content, print_worker_prompts
 
@@ -24,15 +25,33 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument("--list-observations", action="store_true",
                         help="list every observation id with its words, then stop")
+    parser.add_argument("--list-modules", action="store_true",
+                        help="list every module id with its kind and title, then stop")
+    parser.add_argument("--list-services", action="store_true",
+                        help="list every service id with its area and name, then stop")
     add_content_option(parser)
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    library = load_content(args.content)
+def _list(library: ContentLibrary, args: argparse.Namespace) -> bool:
+    """Print the list asked for (ids first, tab-separated); False when none was."""
     if args.list_observations:
         for obs_id, observation in library.observations.items():
             print(f"{obs_id}\t{observation.text} ({library.group_of(obs_id).name})")
+    elif args.list_modules:
+        for module_id, module in sorted(library.modules.items()):
+            print(f"{module_id}\t{module.kind}\t{module.title}")
+    elif args.list_services:
+        for service_id, service in sorted(library.services.items()):
+            print(f"{service_id}\t{service.area}\t{service.name}")
+    else:
+        return False
+    return True
+
+
+def run(args: argparse.Namespace) -> int:
+    library = load_content(args.content)
+    if _list(library, args):
         return 0
     if not args.observe:
         raise UsageError("give at least one --observe ID (see --list-observations)")

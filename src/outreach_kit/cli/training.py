@@ -11,14 +11,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..atomic import write_bytes_atomic
-from ..content import default_content_dir, load_library
 from ..errors import UsageError
 from ..formats import TRAINING_AUDIENCES, all_formats
 from ..outputs import render_training
 from ..training.kit import TrainingKit, training_kit
-from .common import add_content_option, add_format_option, add_profile_option, output_format
+from .common import (
+    add_content_option,
+    add_format_option,
+    add_profile_option,
+    load_content,
+    output_format,
+)
 from .common import print_options as options_from
+from .output import add_force_option, check_output, say_written, write_output
 
 TRAINING_FORMATS = all_formats(*(f"training-{a}" for a in TRAINING_AUDIENCES))
 
@@ -35,7 +40,9 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
                         f"{TRAINING_AUDIENCES[0]})")
     add_format_option(parser, TRAINING_FORMATS, " (pdf: guide or handout, pptx: slides)",
                       dest="fmt")
-    parser.add_argument("-o", "--output", type=Path, help="file to write")
+    parser.add_argument("-o", "--output", type=Path,
+                        help="file to write, or '-' for standard output (then give --format)")
+    add_force_option(parser)
     add_profile_option(parser, "PDF print profile")
     add_content_option(parser)
     parser.set_defaults(func=run)
@@ -54,13 +61,15 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("say where to save it with -o FILE")
     # Without --format, the file ending says which (slides.pptx makes slides).
     fmt = "" if args.list else output_format(args.output, args.fmt, TRAINING_FORMATS)
-    library = load_library(args.content or default_content_dir())
+    if not args.list:
+        check_output(args.output, fmt, args.force)
+    library = load_content(args.content, warn=False)
     kit = training_kit(library)
     if args.list:
         return _list(kit)
     kit.session(args.session)  # an unknown id fails here, naming the valid ones
     data = render_training(library, args.session, args.audience, fmt,
                            options_from(args.profile))
-    write_bytes_atomic(args.output, data)  # OutputError naming the file if it cannot
-    print(f"wrote {args.output}")
+    write_output(args.output, data)  # OutputError naming the file if it cannot
+    say_written(args.output)
     return 0

@@ -6,23 +6,23 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..content import default_content_dir, load_library
 from ..validate import validate_library
+from .common import load_content
 
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Check every file in the content folder. Exit 0 when valid, 1 when not.")
     parser.add_argument("content_dir", nargs="?", type=Path, help="content folder "
-                        "(default: ./content)")
+                        "(default: $OUTREACH_KIT_CONTENT, else ./content, else the "
+                        "checkout's content/)")
     parser.add_argument("--strict", action="store_true",
                         help="also fail on warnings (review due, stigma, reading ease)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    root = args.content_dir or default_content_dir()
-    library = load_library(root)
+    library = load_content(args.content_dir, warn=False)
     problems = validate_library(library)
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if p.is_warning]

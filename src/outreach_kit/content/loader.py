@@ -14,9 +14,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import ContentError, Problem
+from ..errors import ContentError, Problem, did_you_mean
 from .kinds import FileKind, file_kinds
 from .library import ContentLibrary
+from .messages import plain_message
 from .suggestions import suggestion_problems
 from .yaml_source import Loc, YamlSource, field_name, read_yaml
 
@@ -64,7 +65,7 @@ def _problem_from_error(source: YamlSource, err: Any) -> Problem:
     shown_loc = found
     if err["type"] in ("missing", "extra_forbidden") and loc and loc[-1] not in found:
         shown_loc = (*found, loc[-1])
-    message = _FRIENDLY.get(err["type"], err["msg"])
+    message = _FRIENDLY.get(err["type"]) or plain_message(err)
     if err["type"].startswith("date") and _looks_like_date(err.get("input")):
         # Shown: the offending value only (a date, never client text).
         message = f"'{err['input']}' is not a real date; check the month and the day"
@@ -175,7 +176,11 @@ def check_references(library: ContentLibrary) -> Iterable[Problem]:
 def _unknown(kind: str, ref: str, library: ContentLibrary) -> str:
     if kind == "phone" and ref in library.services:
         return f"service '{ref}' has no phone number"
-    return f"unknown {'service' if kind == 'phone' else kind} '{ref}'"
+    kind = "service" if kind == "phone" else kind
+    known: dict[str, Iterable[str]] = {
+        "subtheme": library.subthemes, "observation": library.observations,
+        "module": library.modules, "service": library.services}
+    return f"unknown {kind} '{ref}'{did_you_mean(ref, known.get(kind, ()), kind)}"
 
 
 def require_valid(library: ContentLibrary) -> ContentLibrary:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..errors import ContentError, Problem
+from .yaml_syntax import syntax_problem
 
 MAX_FILE_BYTES = 1_000_000  # the largest real content file is a few kB
 MAX_NODES = 50_000
@@ -127,11 +128,8 @@ def parse_yaml_text(raw: bytes, path: Path) -> YamlSource:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        # Only PyYAML's own short description: never echo a stretch of the file.
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise _YamlFileProblem(mark.line + 1 if mark else None,
-                               f"YAML syntax error: {problem}") from None
+        where, problem = syntax_problem(exc, text)  # plain words, never a stretch of the file
+        raise _YamlFileProblem(where, f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
         raise _YamlFileProblem(None, f"YAML syntax error: {type(exc).__name__}") from None
     except RecursionError:  # the pure-Python parser on absurdly deep nesting

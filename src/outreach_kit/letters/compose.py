@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..content.library import ContentLibrary
 from ..document import uk_date
-from ..errors import RecipeError
+from ..errors import RecipeError, did_you_mean
 from .coverage import UnusedField, unused_fields
 from .fields import fill_placeholders, join_naturally, missing_fields
 from .library import LetterLibrary, letter_library
@@ -72,7 +72,8 @@ def _check_subthemes(library_subthemes: Iterable[str] | None, chosen: Iterable[s
     known = set(library_subthemes)
     for subtheme in chosen:
         if subtheme not in known:
-            raise RecipeError(f"unknown subtheme '{subtheme}'")
+            raise RecipeError(f"subthemes: unknown subtheme '{subtheme}'"
+                              + did_you_mean(subtheme, known))
 
 
 def _check_said(library: LetterLibrary, said: Iterable[str]) -> None:

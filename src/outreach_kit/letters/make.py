@@ -53,6 +53,7 @@ def make_letter(
     """Compose, optionally apply an organisation template, build the document, check it."""
     if not isinstance(recipe, LetterRecipe):
         recipe = load_letter_recipe(recipe)
+    load_kinds(content, ("letters",))  # a library loaded for packs only has none yet
     letters = letter_library(content)
     letter = compose_letter(letters, recipe, today, known_subthemes=content.subthemes)
     if template_path is not None:

@@ -14,7 +14,7 @@ from pydantic import Field, StringConstraints
 
 from ..content.loader import validate_source
 from ..content.schema import Id, Strict
-from ..content.yaml_source import read_yaml
+from ..content.yaml_source import YamlSource, read_yaml
 from ..errors import RecipeError
 from .schema import LetterSlot, LetterType
 
@@ -98,17 +98,26 @@ class LetterRecipe(RecipePart):
 
 
 def load_letter_recipe(path: Path | str) -> LetterRecipe:
-    """Read and validate a recipe file; RecipeError with every ``file:line: field`` problem.
+    """Read and validate a recipe file; RecipeError with every ``file:line: field`` problem,
+    one per line. A relative logo path is resolved against the recipe's folder."""
+    source, problems = read_yaml(Path(path))
+    if source is None:
+        raise RecipeError("\n".join(str(p) for p in problems))
+    return letter_recipe_from_source(source)
 
-    A relative logo path is resolved against the recipe's folder.
-    """
-    path = Path(path)
-    source, problems = read_yaml(path)
-    recipe = None
-    if source is not None:
-        recipe, problems = validate_source(source, LetterRecipe)
+
+def letter_recipe_from_source(source: YamlSource) -> LetterRecipe:
+    """The letter recipe in a file already read (``build-batch`` reads each file once)."""
+    path = source.path
+    keys = set(source.data) if isinstance(source.data, dict) else set()
+    if "letter_type" not in keys and not keys & (set(LetterRecipe.model_fields) - {
+            "schema_version"}):
+        raise RecipeError(f"{path}: this is not a letter recipe (it has no letter_type:); "
+                          f"for a pack recipe use: outreach-kit build {path} -o pack.pdf")
+    recipe, problems = validate_source(source, LetterRecipe)
     if recipe is None:
-        raise RecipeError("; ".join(str(p) for p in problems) or f"{path}: not a letter recipe")
+        raise RecipeError("\n".join(
+            str(p).replace("docs/content-guide.md", "examples/README.md") for p in problems))
     logo = recipe.letterhead.logo
     if logo and not Path(logo).is_absolute():
         letterhead = recipe.letterhead.model_copy(update={"logo": str(path.parent / logo)})
