@@ -119,7 +119,15 @@ def test_start_again_forgets_the_person():
     at.button(key="make").click().run()
     at.button(key="start_again").click().run()
     no_exceptions(at)
+    assert at.text_input(key="w.person_name").value == "Sam", "nothing is cleared yet"
+    at.button(key="start_again.no").click().run()
+    assert at.text_input(key="w.person_name").value == "Sam", "kept when the worker says no"
+    assert "pack.made" in at.session_state
+    at.button(key="start_again").click().run()
+    at.button(key="start_again.yes").click().run()
+    no_exceptions(at)
     assert at.text_input(key="w.person_name").value == ""
+    assert not [w for w in at.warning if "Clear every detail" in w.value]
     assert at.checkbox(key=SWITCH_OFF).value is False
     assert "pack.made" not in at.session_state
     assert all("Sam" not in repr(at.session_state[k]) for k in at.session_state)

@@ -48,10 +48,7 @@ PERSON_FIELDS = (
 def render() -> None:
     st.title("Make a pack")
     privacy_notice()
-    if st.button("Start again for a new person", key="start_again",
-                 help="Clears every detail, choice, letter and file from this page."):
-        start_again()
-        st.rerun()
+    _start_again()
     library = get_library()
     if library.errors:
         st.warning("Some content could not be loaded and is left out. See Content library.")
@@ -82,6 +79,26 @@ def render() -> None:
     _save_recipe_button(library, choices)
     st.header("7. Preview and download", divider="gray")
     _preview(library, choices, letter)
+
+
+def _start_again() -> None:
+    """Clear everything for a new person, only after the worker says yes: one click (or
+    Enter) on the button must never lose a pack that is half made."""
+    if st.button("Start again for a new person", key="start_again",
+                 help="Clears every detail, choice, letter and file from this page."):
+        st.session_state["start_again.asked"] = True
+    if not st.session_state.get("start_again.asked"):
+        return
+    st.warning("Clear every detail, choice, letter and file on this page? This cannot be "
+               "undone. Download anything you need first.")
+    yes, no = st.columns(2)
+    if yes.button("Yes, clear everything", key="start_again.yes"):
+        del st.session_state["start_again.asked"]
+        start_again()
+        st.rerun()
+    if no.button("No, keep my work", key="start_again.no"):
+        del st.session_state["start_again.asked"]
+        st.rerun()
 
 
 def _settings() -> OrganisationSettings:
