@@ -33,6 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_cli import make_batch  # the same 100 recipes as bench_cli measures
 from bench_floor import floor_paragraphs, medians, render_floor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,25 +114,6 @@ def bench_cli(repeats: int, folder: Path) -> float:
         cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     CPU["cli"] = statistics.median(cpus)
     return statistics.median(walls)
-
-
-def make_batch(folder: Path, count: int) -> Path:
-    import yaml
-
-    from outreach_kit.content import load_library
-
-    library = load_library(ROOT / "content")
-    observations = sorted(library.observations)
-    base = yaml.safe_load(REFERENCE.read_text())
-    recipes = folder / "recipes"
-    recipes.mkdir()
-    for n in range(count):
-        recipe = dict(base)
-        recipe["person_name"] = f"Person {n}"
-        recipe["observations"] = [observations[(n * 7 + k * 5) % len(observations)]
-                                  for k in range(3 + n % 4)]
-        (recipes / f"pack-{n:03}.yaml").write_text(yaml.safe_dump(recipe))
-    return recipes
 
 
 def bench_batch(folder: Path, count: int, repeats: int) -> float:
