@@ -25,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from .review import ReviewState, ReviewStatus
+
 Loc = tuple[str | int, ...]
 
 Id = Annotated[
@@ -50,6 +52,18 @@ class Reference(Strict):
     url: WebLink | None = None
     publisher: ShortText | None = None
     checked: dt.date
+    # A book or paper with no web copy: said on purpose, so a missing url is never an oversight.
+    print_only: bool = False
+
+    @model_validator(mode="after")
+    def _url_or_print_only(self) -> Reference:
+        if self.url is None and not self.print_only:
+            raise ValueError("url is missing: give the source's web address (https://...), "
+                             "or write 'print_only: true' for a source with no web copy")
+        if self.url is not None and self.print_only:
+            raise ValueError("print_only is only for a source with no web address; remove "
+                             "one of them")
+        return self
 
 
 class VersionedFile(Strict):
@@ -229,7 +243,13 @@ class Module(Reviewed, VersionedFile):
     # Chosen by hand only: never suggested, and validate does not ask an observation to
     # reach it.
     optional: bool = False
+    # Who last checked it, in what role, and when (content/review.py); none means a draft.
+    review: ReviewState | None = None
     body: list[Block] = Field(min_length=1)
+
+    @property
+    def review_status(self) -> ReviewStatus:
+        return self.review.status if self.review else ReviewStatus.DRAFT
 
     def client_text(self) -> Iterator[tuple[Loc, str]]:
         yield ("title",), self.title
