@@ -127,7 +127,7 @@ def test_feeling_judged_page_comes_first_for_feeling_judged(library):
     recs = recommend(library, ["feels-judged-by-services"])
     assert recs[0].module_id == "connect-feeling-judged"
     assert recs[0].reader_reason == (
-        "Picked for you: what to do when a service makes you feel looked down on")
+        "Picked for you: what to do when a service makes you feel looked down on.")
 
 
 @pytest.mark.parametrize(("observation", "module"), sorted(NEW_OBSERVATIONS.items()))
