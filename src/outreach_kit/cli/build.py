@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 from ..assemble.recipe import Recipe, load_recipe
@@ -19,6 +20,7 @@ from ..content.kinds import PACK_KINDS
 from ..content.library import ContentLibrary
 from ..formats import formats_for
 from ..outputs import MadePack, make_pack
+from ..settings import settings_for_content
 from .common import (
     add_content_option,
     add_format_option,
@@ -55,10 +57,16 @@ def build_files(library: ContentLibrary, recipe_path: Path, recipe: Recipe,
     for fmt, output in outputs.items():
         check_output(output, fmt, force)
     today = dt.date.today()
-    made = make_pack(library, recipe, today, profiles=profiles, base_dir=recipe_path.parent)
+    made = make_pack(library, recipe, today, profiles=profiles, base_dir=recipe_path.parent,
+                     allow_unreviewed=_allow_unreviewed(library.root))
     for fmt, output in outputs.items():
         write_output(output, made.render(fmt))
     return made
+
+
+@lru_cache(maxsize=4)  # read once per process: build-batch makes many packs
+def _allow_unreviewed(content_root: Path) -> bool:
+    return settings_for_content(content_root).allow_unreviewed_modules
 
 
 # ---------------------------------------------------------------------------- build

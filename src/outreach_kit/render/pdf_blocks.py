@@ -29,9 +29,9 @@ from ..document import (
     Tone,
     WalletCard,
     WriteIn,
+    user_text,
 )
 from ..document import PageBreak as PageBreakBlock
-from ..document import user_text
 from ..document import Paragraph as ParagraphBlock
 from .fonts import REGULAR
 from .pdf_cards import contact_line, qr_link, service_card, wallet_card
