@@ -13,6 +13,7 @@ from ..errors import Problem
 from . import schema
 from .library import ContentLibrary
 from .source_policy import SourcePolicyFile
+from .yaml_source import YamlSource
 
 
 def source_warnings(library: ContentLibrary) -> list[Problem]:
@@ -34,15 +35,30 @@ def source_warnings(library: ContentLibrary) -> list[Problem]:
                     f"every source of this page is secondary; its facts need a primary "
                     f"source ({names}; see content/sources.yaml), or take out what "
                     "cannot be confirmed", "warning"))
-        elif isinstance(item, schema.ServiceDirectoryFile) and policies:
-            for i, service in enumerate(item.services):
-                kind = policies[0].kind_of(service.source, [service.web or ""])
-                if kind is not None and not kind.primary:
-                    line, _ = source.locate(("services", i, "source", "url"))
-                    warnings.append(Problem(
-                        str(source.path), line, f"services[{i}].source",
-                        f"'{service.name}' rests on {kind.name.lower()}: cite the service's "
-                        "own site or a primary source (content/sources.yaml)", "warning"))
+        elif isinstance(item, schema.ServiceDirectoryFile):
+            warnings += _service_warnings(item, source, policies)
+    return warnings
+
+
+def _service_warnings(item: schema.ServiceDirectoryFile, source: YamlSource,
+                      policies: list[SourcePolicyFile]) -> list[Problem]:
+    warnings: list[Problem] = []
+    shipped = item.directory.maintained_by is schema.Maintainer.CONTENT_TEAM
+    for i, service in enumerate(item.services):
+        if shipped and not service.example and service.source.url is None:
+            line, _ = source.locate(("services", i, "source"))
+            warnings.append(Problem(
+                str(source.path), line, f"services[{i}].source",
+                f"'{service.name}' has no web address for its source: a shipped directory "
+                "cites the service's own site or a primary source", "warning"))
+        if policies:
+            kind = policies[0].kind_of(service.source, [service.web or ""])
+            if kind is not None and not kind.primary:
+                line, _ = source.locate(("services", i, "source", "url"))
+                warnings.append(Problem(
+                    str(source.path), line, f"services[{i}].source",
+                    f"'{service.name}' rests on {kind.name.lower()}: cite the service's "
+                    "own site or a primary source (content/sources.yaml)", "warning"))
     return warnings
 
 
