@@ -61,7 +61,8 @@ def test_pdf_has_every_module_every_source_and_a_sign_off_table_each(library, pd
 
 
 def test_word_has_a_sign_off_table_per_module_and_every_source(library, word):
-    sign_off = [t for t in word.tables if [c.text for c in t.rows[0].cells] == list(SIGN_OFF_HEADER)]
+    header = list(SIGN_OFF_HEADER)
+    sign_off = [t for t in word.tables if [c.text for c in t.rows[0].cells] == header]
     assert len(sign_off) == len(library.modules)
     assert all(len(t.rows) == 3 and all(not c.text.strip() for r in t.rows[1:] for c in r.cells)
                for t in sign_off)
