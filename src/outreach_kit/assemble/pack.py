@@ -18,6 +18,7 @@ from ..content.library import ContentLibrary
 from ..content.wording import WordingFile
 from ..document import content_text
 from ..errors import ContentError, Problem
+from ..languages import is_english
 from .recipe import Recipe, RecipeProblems, check_recipe
 from .recommend import KIND_ORDER, Recommendation, recommend, safety_floor
 
@@ -38,6 +39,13 @@ def build_pack(
     problems = check_recipe(recipe, library)
     if problems:
         raise RecipeProblems(problems)
+    if not is_english(recipe.language):
+        from ..translations.pack import localise, translated_view
+
+        view, found = translated_view(library, recipe.language)
+        english = recipe.model_copy(update={"language": "en"})
+        return localise(build_pack(view, english, today, letter_section), library, found,
+                        today)
     wording = library.fixed_wording()
     help_now = _help_now(library)
     picks = _picks(library, recipe)
