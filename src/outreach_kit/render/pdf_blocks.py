@@ -31,7 +31,6 @@ from ..document import (
 )
 from ..document import PageBreak as PageBreakBlock
 from ..document import Paragraph as ParagraphBlock
-from .fonts import REGULAR
 from .pdf_cards import contact_line, qr_link, service_card, wallet_card
 from .pdf_flowables import FontSafeTable, RuledLines, TickBox, WrapOnceParagraph
 from .pdf_letter import letter_flowables
@@ -79,7 +78,7 @@ def list_flowable(parts: StoryParts, items: tuple[Inline, ...], *,
     flowables: list[Any] = [ListItem(parts.para(parts.inline(item), s.list_item))
                             for item in items]
     options: dict[str, Any] = dict(
-        bulletFontName=REGULAR, bulletFontSize=s.body_size, bulletColor=parts.palette.text,
+        bulletFontName=s.family.regular, bulletFontSize=s.body_size, bulletColor=parts.palette.text,
         leftIndent=s.body_size * 1.8, spaceAfter=s.body.spaceAfter)
     if numbered:
         return ListFlowable(flowables, bulletType="1", bulletFormat="%s.", **options)

@@ -76,7 +76,8 @@ class StoryBuilder:
         flowables = self.section(index, section, notices)
         if stack_height(flowables, width, limit=height) <= height:
             return flowables
-        compact = StoryBuilder(self.document, styles_for(self.styles.options, compact=True))
+        compact = StoryBuilder(self.document, styles_for(self.styles.options, compact=True,
+                                                       family=self.styles.family))
         flowables = compact.section(index, section, notices)
         if stack_height(flowables, width, limit=height) <= height:
             return flowables
