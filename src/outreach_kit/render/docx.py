@@ -33,6 +33,7 @@ from lxml.etree import _Element
 from .. import document as d
 from ..errors import RenderError
 from . import docx_xml as x
+from .docx_language import set_style_language
 from .options import PageFormat, PrintOptions
 from .presentation import (
     WHITE,
@@ -53,6 +54,7 @@ def render_docx(document: d.Document, options: PrintOptions | None = None) -> by
     options = options or PrintOptions()
     try:
         writer = _Writer(options, document.labels)
+        set_style_language(writer.doc.styles["Normal"], document.meta.language or "en-GB")
         writer.write(document)
         out = io.BytesIO()
         writer.doc.save(out)
@@ -155,7 +157,7 @@ class _Writer:
         if document.cover is not None:
             self._cover(document.cover)
         for notice in document.notices:
-            self._shaded("Please note", [d.user_text(notice)], d.Tone.WARNING)
+            self._shaded(self.labels.please_note, [d.user_text(notice)], d.Tone.WARNING)
         for section in document.sections:
             self._section(section, document.sections, standalone_letter=document.kind == "letter")
         self._body.append(self._section_properties)
@@ -316,9 +318,11 @@ class _Writer:
             self._shaded(note, [], d.Tone.WARNING)
         self._inline(self._para(), card.description)
         phone = card.phone + (f" ({card.phone_note})" if card.phone_note else "")
-        rows = [("Phone", phone if card.phone else "", ""), ("Text", card.text, ""),
-                ("Web", card.web, card.web), ("Email", card.email, f"mailto:{card.email}"),
-                ("Address", card.address, ""), ("Open", card.hours, ""),
+        label = self.labels.contact_label
+        rows = [(label("phone"), phone if card.phone else "", ""), (label("text"), card.text, ""),
+                (label("web"), card.web, card.web),
+                (label("email"), card.email, f"mailto:{card.email}"),
+                (label("address"), card.address, ""), (label("open"), card.hours, ""),
                 ("Cost", card.cost, ""), ("For", card.for_whom, "")]
         row_look = x.Look(space_after=40)
         for label, value, href in rows:

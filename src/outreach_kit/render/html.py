@@ -31,6 +31,7 @@ from markupsafe import Markup, escape
 
 from .. import document as doc
 from ..content.paths import default_templates_dir
+from ..languages import text_direction
 from .options import PageFormat, PrintOptions
 from .presentation import (
     FONT_FACES,
@@ -220,7 +221,7 @@ _ALLOWED_TAGS = {
     "strong", "em", "figure", "figcaption", "br",
 }
 _ALLOWED_ATTRIBUTES = {
-    "*": {"class", "id", "role", "aria-label", "aria-labelledby", "aria-hidden", "lang"},
+    "*": {"class", "id", "role", "aria-label", "aria-labelledby", "aria-hidden", "lang", "dir"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
@@ -284,7 +285,8 @@ def render_html(document: doc.Document, options: PrintOptions | None = None,
     contents_section = next(
         (s for s in document.sections if s.kind is doc.SectionKind.CONTENTS), None)
     html = env.get_template(TEMPLATE).render(
-        contents_title=contents_section.title if contents_section else "Contents",
+        contents_title=contents_section.title if contents_section else document.labels.contents,
+        direction=text_direction(document.meta.language or "en-GB"),
         contents_blocks=_block_views(contents_section) if contents_section else [],
         document=document,
         meta=document.meta,
