@@ -18,6 +18,7 @@ from .letters.library import letter_problems
 from .letters.schema import LetterLibraryFile
 from .render.fonts import missing_glyphs
 from .training.kit import check_training
+from .translations.files import translation_problems
 
 
 def review_warnings(library: ContentLibrary, today: dt.date) -> list[Problem]:
@@ -89,4 +90,5 @@ def validate_library(library: ContentLibrary, today: dt.date | None = None) -> l
     problems += check_library(library)
     problems += glyph_warnings(library)
     problems += folder_problems(library)
+    problems += translation_problems(library)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
