@@ -15,6 +15,7 @@ import yaml
 from docx import Document as WordDocument
 from docx.oxml.ns import qn
 from pypdf import PdfReader
+from translation_fixtures import copy_content, write_module_translation
 
 from outreach_kit.assemble.pack import build_pack
 from outreach_kit.assemble.recipe import Recipe
@@ -28,7 +29,6 @@ from outreach_kit.translations.files import load_translations
 from outreach_kit.translations.fingerprint import fingerprint, module_fingerprint
 from outreach_kit.translations.pack import language_warnings
 from outreach_kit.validate import validate_library
-from translation_fixtures import copy_content, write_module_translation
 
 TODAY = dt.date(2026, 11, 29)
 ARABIC = "النالوكسون دواء يمكن أن ينقذ حياة"

@@ -52,8 +52,7 @@ def script_of(language: str) -> str:
     locale = _locale(language)
     if locale.script:
         return locale.script
-    likely: dict[str, str] = get_global("likely_subtags")
-    full = likely.get(locale.language, "")
+    full = str(get_global("likely_subtags").get(locale.language, ""))
     parts = full.split("_")
     return parts[1] if len(parts) > 2 else "Latn"
 

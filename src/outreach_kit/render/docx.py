@@ -318,11 +318,11 @@ class _Writer:
             self._shaded(note, [], d.Tone.WARNING)
         self._inline(self._para(), card.description)
         phone = card.phone + (f" ({card.phone_note})" if card.phone_note else "")
-        label = self.labels.contact_label
-        rows = [(label("phone"), phone if card.phone else "", ""), (label("text"), card.text, ""),
-                (label("web"), card.web, card.web),
-                (label("email"), card.email, f"mailto:{card.email}"),
-                (label("address"), card.address, ""), (label("open"), card.hours, ""),
+        named = self.labels.contact_label
+        rows = [(named("phone"), phone if card.phone else "", ""), (named("text"), card.text, ""),
+                (named("web"), card.web, card.web),
+                (named("email"), card.email, f"mailto:{card.email}"),
+                (named("address"), card.address, ""), (named("open"), card.hours, ""),
                 ("Cost", card.cost, ""), ("For", card.for_whom, "")]
         row_look = x.Look(space_after=40)
         for label, value, href in rows:

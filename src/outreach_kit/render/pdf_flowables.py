@@ -96,7 +96,7 @@ class WrapOnceParagraph(Paragraph):
         # In an Arabic-script font, lines with right-to-left text are ordered by .bidi.
         if not (self.style.fontName.startswith(RTL_FONT_PREFIX)
                 and draw_bidi_paragraph(self, self.canv)):
-            super().drawPara(debug)  # type: ignore[no-untyped-call]  # untyped stub
+            super().drawPara(debug)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         # When a split fails ReportLab deletes the line breaks to force a fresh wrap, but a
