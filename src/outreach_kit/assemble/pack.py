@@ -19,6 +19,7 @@ from ..content.wording import WordingFile
 from ..document import content_text
 from ..errors import ContentError, Problem
 from ..languages import is_english
+from ..translations.pack import localise, translated_view
 from .recipe import Recipe, RecipeProblems, check_recipe
 from .recommend import KIND_ORDER, Recommendation, recommend, safety_floor
 
@@ -40,8 +41,6 @@ def build_pack(
     if problems:
         raise RecipeProblems(problems)
     if not is_english(recipe.language):
-        from ..translations.pack import localise, translated_view
-
         view, found = translated_view(library, recipe.language)
         english = recipe.model_copy(update={"language": "en"})
         return localise(build_pack(view, english, today, letter_section), library, found,

@@ -35,6 +35,7 @@ from ..errors import RenderError
 from . import docx_xml as x
 from .docx_language import set_style_language
 from .options import PageFormat, PrintOptions
+from .page_words import review_parts
 from .presentation import (
     WHITE,
     WORD_FONT,
@@ -72,6 +73,7 @@ class _Writer:
     def __init__(self, options: PrintOptions, labels: d.Labels):
         self.options = options
         self.labels = labels
+        self.document = d.Document("", d.DocumentMeta("", "", ""), ())  # set by write()
         self.colours = colours_for(options)
         self.doc: WordDocument = docx.Document()
         self.body_pt = 18 if options.large_print else 12
@@ -153,6 +155,7 @@ class _Writer:
 
     # ------------------------------------------------------------------ document
     def write(self, document: d.Document) -> None:
+        self.document = document
         self._core_properties(document.meta)
         if document.cover is not None:
             self._cover(document.cover)
@@ -161,7 +164,7 @@ class _Writer:
         for section in document.sections:
             self._section(section, document.sections, standalone_letter=document.kind == "letter")
         self._body.append(self._section_properties)
-        self._footer(document.meta)
+        self._footer(document)
 
     def _core_properties(self, meta: d.DocumentMeta) -> None:
         props = self.doc.core_properties
@@ -177,14 +180,14 @@ class _Writer:
         props.created = props.modified = now
         props.revision = 1
 
-    def _footer(self, meta: d.DocumentMeta) -> None:
+    def _footer(self, document: d.Document) -> None:
+        meta = document.meta
         parts = []
         if meta.content_version:
             parts.append(f"Content version {meta.content_version}")
-        if meta.last_reviewed:
-            parts.append(f"Last reviewed {d.uk_date(meta.last_reviewed)}")
-        if meta.next_review:
-            parts.append(f"Next review due {d.uk_date(meta.next_review)}")
+        parts += review_parts(document, meta.last_reviewed, meta.next_review)
+        if meta.translation_note:
+            parts.append(meta.translation_note)
         if parts:
             footer = self.doc.sections[0].footer.paragraphs[0]
             footer.text = clean_text(" · ".join(parts))
@@ -223,12 +226,9 @@ class _Writer:
             for listed in contents:
                 if listed.in_contents and listed.kind is not d.SectionKind.CONTENTS:
                     self._para("List Bullet", listed.title)
-        review = [f"Last reviewed {d.uk_date(section.last_reviewed)}"
-                  if section.last_reviewed else "",
-                  f"Next review due {d.uk_date(section.next_review)}"
-                  if section.next_review else ""]
-        if any(review):
-            self._para("Normal", ". ".join(r for r in review if r) + ".", size=self._small)
+        review = review_parts(self.document, section.last_reviewed, section.next_review)
+        if review:
+            self._para("Normal", ". ".join(review) + ".", size=self._small)
 
     # ------------------------------------------------------------------ blocks
     def _block(self, block: d.Block) -> None:

@@ -33,6 +33,7 @@ from .. import document as doc
 from ..content.paths import default_templates_dir
 from ..languages import text_direction
 from .options import PageFormat, PrintOptions
+from .page_words import review_parts
 from .presentation import (
     FONT_FACES,
     FONT_FAMILY,
@@ -204,13 +205,8 @@ def _block_views(section: doc.Section) -> list[BlockView]:
     return views
 
 
-def _review_text(last: Any, nxt: Any) -> str:
-    parts = []
-    if last:
-        parts.append(f"Last reviewed {doc.uk_date(last)}")
-    if nxt:
-        parts.append(f"Next review due {doc.uk_date(nxt)}")
-    return ". ".join(parts)
+def _review_text(document: doc.Document, last: Any, nxt: Any) -> str:
+    return ". ".join(review_parts(document, last, nxt))
 
 
 # ---------------------------------------------------------------------------- sanitiser
@@ -278,7 +274,7 @@ def render_html(document: doc.Document, options: PrintOptions | None = None,
     profile_classes = " ".join(f"profile-{name}" for name in options.names)
     sections: list[dict[str, Any]] = [
         {"section": s, "html_id": html_id(s.id), "blocks": _block_views(s),
-         "review": _review_text(s.last_reviewed, s.next_review)}
+         "review": _review_text(document, s.last_reviewed, s.next_review)}
         for s in document.sections
         if s.kind is not doc.SectionKind.CONTENTS
     ]
@@ -300,7 +296,8 @@ def render_html(document: doc.Document, options: PrintOptions | None = None,
         booklet=options.page is PageFormat.A5_BOOKLET,
         profile_classes=profile_classes,
         font_faces=Markup(FONTS_PLACEHOLDER),
-        footer_review=_review_text(document.meta.last_reviewed, document.meta.next_review),
+        footer_review=_review_text(document, document.meta.last_reviewed,
+                                   document.meta.next_review),
         logo_uri=logo_data_uri,
         kinds=doc.SectionKind,
     )

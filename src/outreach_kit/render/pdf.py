@@ -32,7 +32,6 @@ from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError
 
 from ..document import Document, date_text, uk_date
 from ..errors import RenderError
-from ..languages import is_english
 from .bidi import Run, draw_bidi_line, has_rtl
 from .font_families import family_for, using_family
 from .fonts import REGULAR, drawable_text, register_fonts
@@ -85,7 +84,7 @@ def _footer_groups(document: Document, page: int, total: int) -> list[list[str]]
     if meta.last_reviewed:
         review.append(drawable_text(labels.last_reviewed.format(
             date=date_text(language, meta.last_reviewed))))
-    if meta.next_review and is_english(language):
+    if meta.next_review:
         review.append(f"Next review due {uk_date(meta.next_review)}")
     groups = [first, review] if review else [first]
     if meta.translation_note:

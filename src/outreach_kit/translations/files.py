@@ -38,7 +38,7 @@ class Status(StrEnum):
 
 
 class TranslationHeader(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     translator: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
@@ -80,6 +80,14 @@ def available_languages(library: ContentLibrary) -> list[str]:
         return []
     return sorted(d.name for d in root.iterdir()
                   if d.is_dir() and not d.name.startswith(".") and any(d.glob("*.yaml")))
+
+
+def language_choices(library: ContentLibrary) -> dict[str, str]:
+    """Code -> name of every language a pack can be made in (English first), for the app."""
+    from ..languages import language_name  # Babel's names: only the app needs them
+
+    return {"en": "English"} | {code: language_name(code)
+                                for code in available_languages(library)}
 
 
 def english_source(path: Path) -> dict[str, Any]:
