@@ -35,13 +35,13 @@ def replaced(value: Any, sentence: str) -> Any:
 
 
 def write_module_translation(root: Path, language: str, module_id: str, sentence: str,
-                             status: str = "draft") -> Path:
+                             status: str = "draft", title: str = "") -> Path:
     english = yaml.safe_load((root / "modules" / f"{module_id}.yaml").read_text("utf-8"))
     data = {
         "translation": {"language": language, "translator": "Test fixture",
                         "date": "2026-11-29", "status": status,
                         "source_fingerprint": module_fingerprint(english)},
-        "title": sentence,
+        "title": title or sentence,
         "summary": sentence,
         "body": replaced(english["body"], sentence),
     }
