@@ -194,3 +194,19 @@ def test_polish_stays_in_atkinson(content: Path) -> None:
     assert "Zażółć gęślą jaźń." in "".join(p.extract_text() for p in reader.pages)
     assert module_fingerprint(yaml.safe_load(
         (content / "modules" / "safer-naloxone.yaml").read_text("utf-8")))
+
+
+def test_grouped_numbers_stay_in_order_in_right_to_left_lines() -> None:
+    from outreach_kit.render.bidi import shape, visual_order
+
+    line = shape("اتصل على 0800 83 85 87 الآن")
+    drawn = "".join(char for _, char in visual_order(line, right_to_left=True))
+    assert "0800 83 85 87" in drawn
+    assert drawn.index("0800") < drawn.index("87")
+
+
+def test_arabic_html_isolates_phone_numbers(arabic_pack) -> None:  # type: ignore[no-untyped-def]
+    html = render_html(arabic_pack)
+    assert "\u20660800 83 85 87\u2069" in html
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(arabic_pack))).pages)
+    assert "\u2066" not in text and "0800 83 85 87" in text

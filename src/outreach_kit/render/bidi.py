@@ -17,6 +17,7 @@ For a paragraph whose first strong character is right-to-left (Arabic, Urdu, Far
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,22 +49,55 @@ def shape(text: str) -> str:
     return shaped
 
 
+# A number written in groups ("0800 83 85 87", "+44 141 211 3600"): one left-to-right unit.
+# Without this, the bidi algorithm lays its groups out right to left in a right-to-left
+# line, and a reader would dial them in the wrong order.
+_GROUPED_NUMBER = re.compile(r"\+?\d+(?:[ \-]\d+)+")  # as translations.numbers
+_LRE, _PDF = "\u202a", "\u202c"  # left-to-right embedding; pop directional formatting
+
+
 def visual_order(text: str, right_to_left: bool = True) -> list[tuple[int, str]]:
-    """(logical index, character to draw) for each character, left to right on the line
-    (mirrored brackets included); ``right_to_left``: the paragraph's base direction."""
+    """(index in ``text``, character to draw) for each character, left to right on the
+    line (mirrored brackets included); ``right_to_left``: the paragraph's base direction."""
+    marked, origin = _embed_numbers(text)
     storage = algorithm.get_empty_storage()
     storage["base_level"] = 1 if right_to_left else 0
     storage["base_dir"] = "R" if right_to_left else "L"
-    algorithm.get_embedding_levels(text, storage, False, False)
+    algorithm.get_embedding_levels(marked, storage, False, False)
     for index, char in enumerate(storage["chars"]):
-        char["index"] = index
+        char["index"] = origin[index]
     algorithm.explicit_embed_and_overrides(storage, False)
     algorithm.resolve_weak_types(storage, False)
     algorithm.resolve_neutral_types(storage, False)
     algorithm.resolve_implicit_levels(storage, False)
     algorithm.reorder_resolved_levels(storage, False)
     algorithm.apply_mirroring(storage, False)
-    return [(char["index"], char["ch"]) for char in storage["chars"]]
+    return [(char["index"], char["ch"]) for char in storage["chars"]
+            if char["index"] is not None]
+
+
+def _embed_numbers(text: str) -> tuple[str, list[int | None]]:
+    """``text`` with each grouped number inside a left-to-right embedding, and for each
+    character of the result its index in ``text`` (None for the added marks)."""
+    marked: list[str] = []
+    origin: list[int | None] = []
+    position = 0
+    for match in _GROUPED_NUMBER.finditer(text):
+        for index in range(position, match.start()):
+            marked.append(text[index])
+            origin.append(index)
+        marked.append(_LRE)
+        origin.append(None)
+        for index in range(match.start(), match.end()):
+            marked.append(text[index])
+            origin.append(index)
+        marked.append(_PDF)
+        origin.append(None)
+        position = match.end()
+    for index in range(position, len(text)):
+        marked.append(text[index])
+        origin.append(index)
+    return "".join(marked), origin
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ from .. import document as doc
 from ..content.library import ContentLibrary
 from ..content.wording import LanguageNotes
 from ..document import content_text
+from ..languages import is_right_to_left
 from .files import LanguageTranslations, Status, load_translations
+from .numbers import isolate_numbers
 
 _STATUS_ORDER = (Status.DRAFT, Status.TRANSLATED, Status.CHECKED)
 
@@ -58,7 +60,8 @@ def localise(document: doc.Document, library: ContentLibrary, found: LanguageTra
     cover = document.cover
     if cover is not None:
         cover = dataclasses.replace(cover, date_text=doc.date_text(language, today))
-    return dataclasses.replace(document, sections=tuple(sections), meta=meta, cover=cover)
+    localised = dataclasses.replace(document, sections=tuple(sections), meta=meta, cover=cover)
+    return isolate_numbers(localised) if is_right_to_left(language) else localised
 
 
 def _notes(library: ContentLibrary, found: LanguageTranslations) -> LanguageNotes:
