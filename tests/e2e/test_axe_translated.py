@@ -12,18 +12,19 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
+from translation_fixtures import copy_content, write_module_translation
 
 from outreach_kit.assemble.pack import build_pack
 from outreach_kit.assemble.recipe import Recipe
 from outreach_kit.content.loader import load_library
 from outreach_kit.render.html import render_html
-from translation_fixtures import copy_content, write_module_translation
 
 from .test_browser import CHROMIUM, CHROMIUM_ARGS, _browser_available
 
 pytestmark = pytest.mark.e2e
 
-SENTENCES = {"ar": "النالوكسون دواء يمكن أن ينقذ حياة.", "pl": "Nalokson to lek, który ratuje życie.",
+SENTENCES = {"ar": "النالوكسون دواء يمكن أن ينقذ حياة.",
+             "pl": "Nalokson to lek, który ratuje życie.",
              "uk": "Налоксон - це ліки, які рятують життя."}
 
 
