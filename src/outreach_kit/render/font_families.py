@@ -38,7 +38,7 @@ from .presentation import fit_to_font
 
 @dataclass(frozen=True)
 class FontFamily:
-    regular: str
+    regular: str  # also the CSS font-family name of the HTML export (.html_fonts)
     bold: str
     package_file: str = ""  # "" for Atkinson Hyperlegible (always registered)
     arabic: bool = False  # join Arabic letters and draw right-to-left lines
@@ -83,10 +83,16 @@ def register_family(family: FontFamily) -> None:
         if family.regular in _registered:
             return
         for name, weight in ((family.regular, 400), (family.bold, 700)):
-            pdfmetrics.registerFont(TTFont(name, BytesIO(_static_instance(family, weight))))
+            pdfmetrics.registerFont(TTFont(name, BytesIO(static_instance(family, weight))))
         registerFontFamily(family.regular, normal=family.regular, bold=family.bold,
                            italic=family.regular, boldItalic=family.bold)
         _registered.add(family.regular)
+
+
+@lru_cache(maxsize=4)
+def static_instance(family: FontFamily, weight: int) -> bytes:
+    """The family's face of ``weight`` (400 or 700) as a static TrueType font."""
+    return _static_instance(family, weight)
 
 
 def _static_instance(family: FontFamily, weight: int) -> bytes:

@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 from .. import document as doc
 from ..content.paths import default_templates_dir
 from ..languages import text_direction
+from .html_fonts import script_font, script_font_faces_css
 from .options import PageFormat, PrintOptions
 from .page_words import review_parts
 from .presentation import (
@@ -283,6 +284,9 @@ def render_html(document: doc.Document, options: PrintOptions | None = None,
     html = env.get_template(TEMPLATE).render(
         contents_title=contents_section.title if contents_section else document.labels.contents,
         direction=text_direction(document.meta.language or "en-GB"),
+        script_font=script_font(document.meta.language or "en-GB"),
+        # Words still written in the template in English, in a document in another language
+        english_words_lang=not (document.meta.language or "en").lower().startswith("en"),
         contents_blocks=_block_views(contents_section) if contents_section else [],
         document=document,
         meta=document.meta,
@@ -304,7 +308,9 @@ def render_html(document: doc.Document, options: PrintOptions | None = None,
     html = _clean_body(html)
     # The fonts are cut to the characters of the finished page, so they are added last.
     used = "".join(sorted(set(html)))
-    return html.replace(FONTS_PLACEHOLDER, font_faces_css(used), 1)
+    fonts = font_faces_css(used)
+    extra = script_font_faces_css(document.meta.language or "en-GB", used)
+    return html.replace(FONTS_PLACEHOLDER, f"{fonts}\n{extra}" if extra else fonts, 1)
 
 
 def _clean_body(html: str) -> str:
