@@ -126,6 +126,7 @@ def import_catalogue(library: ContentLibrary, po_path: Path, translator: str = "
     fingerprints = dict(item.split("=", 1) for item in
                         po.metadata.get("X-Outreach-Kit-Fingerprints", "").split() if "=" in item)
     by_file: dict[str, dict[str, str]] = {}
+    exported: dict[str, dict[str, str]] = {}  # the English each entry was made from
     problems: list[Problem] = []
     for entry in po:
         file_id, _, path = (entry.msgctxt or "").partition(":")
@@ -134,12 +135,14 @@ def import_catalogue(library: ContentLibrary, po_path: Path, translator: str = "
                                     "this entry's id was changed or added; keep the ids "
                                     "as exported"))
             continue
+        exported.setdefault(file_id, {})[path] = entry.msgid
         if file_id == WORDING_ID and not entry.msgstr.strip():
             continue  # fixed words left out stay English
         found = entry_problems(entry)
         problems += [Problem(str(po_path), entry.linenum, entry.msgctxt or "", message)
                      for message in found]
         by_file.setdefault(file_id, {})[path] = entry.msgstr
+    problems += _missing_entries(library, po_path, exported)
     if any(p.is_error for p in problems):
         return [], problems
     header = {"language": language, "translator": translator or po.metadata.get(
@@ -147,7 +150,7 @@ def import_catalogue(library: ContentLibrary, po_path: Path, translator: str = "
         "status": status}
     written = []
     for file_id, texts in by_file.items():
-        path = _write_file(library, language, file_id, texts,
+        path = _write_file(library, language, file_id, texts, exported[file_id],
                            {**header, "source_fingerprint": fingerprints[file_id]})
         written.append(path)
     found_after = load_translations(library, language)
@@ -155,12 +158,31 @@ def import_catalogue(library: ContentLibrary, po_path: Path, translator: str = "
     return written, problems
 
 
+def _missing_entries(library: ContentLibrary, po_path: Path,
+                     exported: dict[str, dict[str, str]]) -> list[Problem]:
+    """A module's entries must all come back (one left out would print in English)."""
+    paths = module_paths(library)
+    problems = []
+    for file_id, entries in exported.items():
+        if file_id == WORDING_ID or file_id not in paths:
+            continue
+        wanted = {path for path, _ in strings(_module_english(paths[file_id]))}
+        for path in sorted(wanted - set(entries)):
+            problems.append(Problem(str(po_path), None, f"{file_id}:{path}",
+                                    "this entry is missing from the catalogue; export "
+                                    "the module again"))
+    return problems
+
+
 def _write_file(library: ContentLibrary, language: str, file_id: str, texts: dict[str, str],
-                header: dict[str, Any]) -> Path:
+                exported: dict[str, str], header: dict[str, Any]) -> Path:
     if file_id == WORDING_ID:
         english = english_source(library.root / WORDING)
         body = _only(english, texts)
-        header["source_fingerprint"] = wording_fingerprint(english, body)
+        # The fingerprint of the English the translator saw (the catalogue's msgids), so a
+        # change made to the English since the export marks this file out of date.
+        header["source_fingerprint"] = wording_fingerprint(_as_exported(english, exported),
+                                                           body)
     else:
         english = _module_english(module_paths(library)[file_id])
         body = merged(english, _only(english, texts))
@@ -195,3 +217,15 @@ def _only(english: Any, texts: dict[str, str], path: tuple[str | int, ...] = ())
                 out[name] = value
         return out or None
     return None
+
+
+def _as_exported(english: Any, exported: dict[str, str], path: tuple[str | int, ...] = ()) -> Any:
+    """``english`` with each string as the catalogue gave it (its msgid)."""
+    if isinstance(english, str):
+        return exported.get(".".join(str(p) for p in path), english)
+    if isinstance(english, list):
+        return [_as_exported(item, exported, (*path, i)) for i, item in enumerate(english)]
+    if isinstance(english, dict):
+        return {key: value if key in KEPT_KEYS else _as_exported(value, exported, (*path, key))
+                for key, value in english.items()}
+    return english
