@@ -22,8 +22,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import arabic_reshaper
-from bidi import algorithm
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -45,6 +43,10 @@ def shape(text: str) -> str:
     """Arabic letters in their joined (contextual) forms; other text unchanged."""
     if not any(unicodedata.bidirectional(c) == "AL" for c in text):
         return text
+    # Imported here: arabic-reshaper's import costs about 27 ms (python -X importtime), and
+    # only packs in an Arabic-script language need it.
+    import arabic_reshaper
+
     shaped: str = arabic_reshaper.reshape(text)
     return shaped
 
@@ -59,6 +61,8 @@ _LRE, _PDF = "\u202a", "\u202c"  # left-to-right embedding; pop directional form
 def visual_order(text: str, right_to_left: bool = True) -> list[tuple[int, str]]:
     """(index in ``text``, character to draw) for each character, left to right on the
     line (mirrored brackets included); ``right_to_left``: the paragraph's base direction."""
+    from bidi import algorithm  # only right-to-left packs need it (see shape)
+
     marked, origin = _embed_numbers(text)
     storage = algorithm.get_empty_storage()
     storage["base_level"] = 1 if right_to_left else 0

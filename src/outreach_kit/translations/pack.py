@@ -11,20 +11,27 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from .. import document as doc
 from ..content.library import ContentLibrary
 from ..content.wording import LanguageNotes
 from ..document import content_text
 from ..languages import is_right_to_left
-from .files import LanguageTranslations, Status, load_translations
 from .numbers import isolate_numbers
 
-_STATUS_ORDER = (Status.DRAFT, Status.TRANSLATED, Status.CHECKED)
+if TYPE_CHECKING:
+    from .files import LanguageTranslations
+
+_STATUS_ORDER = ("draft", "translated", "checked")  # files.Status, least checked first
 
 
 def translated_view(library: ContentLibrary,
                     language: str) -> tuple[ContentLibrary, LanguageTranslations]:
+    # Imported here: build_pack imports this module, and a pack in English never reads a
+    # translation (the import costs about 10 ms of CPU, measured after the content layer).
+    from .files import load_translations
+
     found = load_translations(library, language)
     modules = {module_id: (found.usable(module_id).module  # type: ignore[union-attr]
                            if found.usable(module_id) else module)
@@ -39,7 +46,7 @@ def localise(document: doc.Document, library: ContentLibrary, found: LanguageTra
     """Mark English sections, give the translation status and the date in the language."""
     notes = _notes(library, found)
     language = found.language
-    statuses: list[Status] = []
+    statuses: list[str] = []
     sections = []
     for section in document.sections:
         if section.id in library.modules and section.kind in (doc.SectionKind.MODULE,
@@ -49,14 +56,14 @@ def localise(document: doc.Document, library: ContentLibrary, found: LanguageTra
                 section = dataclasses.replace(section, language="en",
                                               intro=content_text(notes.page_in_english))
             else:
-                statuses.append(usable.header.status)
+                statuses.append(usable.header.status.value)
         sections.append(section)
     if found.wording is not None and found.wording_header is not None:
-        statuses.append(found.wording_header.status)
+        statuses.append(found.wording_header.status.value)
     status = min(statuses, key=_STATUS_ORDER.index) if statuses else None
     meta = dataclasses.replace(document.meta, language=language,
-                               translation_note=notes.status(status.value) if status else "",
-                               translation_status=status.value if status else "")
+                               translation_note=notes.status(status) if status else "",
+                               translation_status=status or "")
     cover = document.cover
     if cover is not None:
         cover = dataclasses.replace(cover, date_text=doc.date_text(language, today))
@@ -84,7 +91,7 @@ def language_warnings(document: doc.Document) -> list[str]:
     if english:
         warnings.append(f"{len(english)} page{'s are' if len(english) != 1 else ' is'} in "
                         f"English (no current translation): {', '.join(english)}.")
-    if document.meta.translation_status == Status.DRAFT:
+    if document.meta.translation_status == "draft":
         warnings.append("The translated pages are a draft that no qualified translator has "
                         "checked yet; the footer says so in the pack's language.")
     return warnings
