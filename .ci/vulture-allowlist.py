@@ -93,3 +93,11 @@ _.cached_markup
 _.status_draft
 _.status_translated
 _.status_checked
+
+# Translation statuses: a translation's header names them by value (validation is their use).
+_.DRAFT
+_.TRANSLATED
+_.CHECKED
+
+# fontTools subset option, read by fontTools (render/html_fonts.py keeps Arabic joining).
+_.layout_features

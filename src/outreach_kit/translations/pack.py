@@ -33,9 +33,11 @@ def translated_view(library: ContentLibrary,
     from .files import load_translations
 
     found = load_translations(library, language)
-    modules = {module_id: (found.usable(module_id).module  # type: ignore[union-attr]
-                           if found.usable(module_id) else module)
-               for module_id, module in library.modules.items()}
+    modules = dict(library.modules)
+    for module_id in modules:
+        usable = found.usable(module_id)
+        if usable is not None:
+            modules[module_id] = usable.module
     view = dataclasses.replace(library, modules=modules,
                                wording=found.wording or library.wording)
     return view, found
