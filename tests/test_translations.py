@@ -210,3 +210,12 @@ def test_arabic_html_isolates_phone_numbers(arabic_pack) -> None:  # type: ignor
     assert "\u20660800 83 85 87\u2069" in html
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(arabic_pack))).pages)
     assert "\u2066" not in text and "0800 83 85 87" in text
+
+
+def test_validate_warns_about_characters_the_languages_font_lacks(content: Path) -> None:
+    write_module_translation(content, "pl", "safer-naloxone", "Nalokson 🙂 to lek.")
+    write_module_translation(content, "uk", "safer-naloxone", "Налоксон - це ліки.")
+    found = [p for p in validate_library(load_library(content), TODAY)
+             if "print font for this language" in p.message]
+    assert found and all("/pl/" in p.path and p.line for p in found)
+    assert "🙂" in found[0].message

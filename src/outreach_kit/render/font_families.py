@@ -32,7 +32,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from ..languages import script_of
 from .bidi import shape
-from .fonts import BOLD, REGULAR, family_text, register_fonts
+from .fonts import BOLD, REGULAR, family_text, missing_glyphs, register_fonts
 from .presentation import fit_to_font
 
 
@@ -111,6 +111,24 @@ def _static_instance(family: FontFamily, weight: int) -> bytes:
     out = BytesIO()
     static.save(out)
     return out.getvalue()
+
+
+@lru_cache(maxsize=4)
+def _package_characters(family: FontFamily) -> frozenset[str]:
+    from fontTools.ttLib import TTFont as ToolsFont
+
+    return frozenset(chr(code) for code in ToolsFont(family.package_file).getBestCmap())
+
+
+def missing_for_language(language: str, text: str) -> set[str]:
+    """Characters of ``text`` the PDF font for ``language`` has no glyph for (read from the
+    font file's character map: no instance is made)."""
+    family = family_for(language)
+    if family.is_default:
+        return missing_glyphs(text)
+    have = _package_characters(family)
+    return {char for char in unicodedata.normalize("NFC", text) if char not in have
+            and char not in " \t\n\r" and unicodedata.category(char) != "Cf"}
 
 
 @lru_cache(maxsize=8)

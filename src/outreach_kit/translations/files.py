@@ -10,6 +10,7 @@ an out-of-date translation is a warning (the pack falls back to English for it).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -53,6 +54,7 @@ class ModuleTranslation:
     header: TranslationHeader
     module: schema.Module  # the English module with its words translated
     current: bool  # False: the English changed since (the pack uses the English)
+    source: YamlSource  # the translation file (lines for messages)
 
 
 @dataclass
@@ -62,6 +64,7 @@ class LanguageTranslations:
     wording: WordingFile | None = None
     wording_header: TranslationHeader | None = None
     wording_current: bool = False
+    wording_source: YamlSource | None = None
     problems: list[Problem] = field(default_factory=list)
 
     def usable(self, module_id: str) -> ModuleTranslation | None:
@@ -188,7 +191,7 @@ def _read_module(english_path: Path, source: YamlSource, found: LanguageTranslat
             source, ("translation", "source_fingerprint"),
             "out of date: the English module has changed since this was translated; the "
             "pack prints the English page until it is updated", "warning"))
-    found.modules[module.id] = ModuleTranslation(header, module, current)
+    found.modules[module.id] = ModuleTranslation(header, module, current, source)
 
 
 def _read_wording(library: ContentLibrary, source: YamlSource,
@@ -209,6 +212,7 @@ def _read_wording(library: ContentLibrary, source: YamlSource,
     if header is None or wording is None:
         return
     found.wording_header = header
+    found.wording_source = source
     found.wording_current = header.source_fingerprint == wording_fingerprint(english, data)
     if found.wording_current:
         found.wording = wording
@@ -230,9 +234,31 @@ def merged(english: Any, translated: Any) -> Any:
     return translated
 
 
-def translation_problems(library: ContentLibrary) -> list[Problem]:
-    """Problems in every language's translations (for ``outreach-kit validate``)."""
-    problems: list[Problem] = []
-    for language in available_languages(library):
-        problems += load_translations(library, language).problems
-    return problems
+def all_translations(library: ContentLibrary) -> list[LanguageTranslations]:
+    """Every language's translations, read and checked (for ``outreach-kit validate``)."""
+    return [load_translations(library, language) for language in available_languages(library)]
+
+
+def translated_text(found: LanguageTranslations) -> Iterator[tuple[YamlSource, Loc, str]]:
+    """(file, location, text) for every translated piece of client text."""
+    for translation in found.modules.values():
+        for loc, text in translation.module.client_text():
+            if loc and loc[0] in MODULE_KEYS:
+                yield translation.source, loc, text
+    wording_data = found.wording_source.data if found.wording_source else None
+    if found.wording is not None and found.wording_source is not None:
+        for loc, text in found.wording.client_text():
+            if _has_path(wording_data, loc):
+                yield found.wording_source, loc, text
+
+
+def _has_path(data: Any, loc: Loc) -> bool:
+    """Does the translation file itself give a value at ``loc`` (not the English)?"""
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+            continue
+        if not (isinstance(data, list) and isinstance(part, int) and part < len(data)):
+            return False
+        data = data[part]
+    return True
