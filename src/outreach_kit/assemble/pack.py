@@ -192,7 +192,9 @@ def contact_blocks(contact: schema.ContactBody, number: str) -> Iterable[doc.Blo
 
 def _cover(recipe: Recipe, today: dt.date, wording: WordingFile) -> doc.Cover:
     return doc.Cover(
-        title=f"For {recipe.person_name}" if recipe.person_name else wording.cover.title,
+        # The name is a value put into the wording, never read as a template itself.
+        title=(wording.cover.for_person.format(name=recipe.person_name)
+               if recipe.person_name else wording.cover.title),
         subtitle=wording.cover.subtitle,
         service=recipe.service_name or "",
         keyworker=recipe.keyworker_name or "",

@@ -22,6 +22,14 @@ from .schema import Id, Loc, ShortText, Strict, Text, VersionedFile
 class CoverWording(Strict):
     title: ShortText  # when the pack names nobody
     subtitle: ShortText
+    for_person: ShortText = "For {name}"  # when it does: {name} is the name given
+
+    @model_validator(mode="after")
+    def _name_placeholder(self) -> CoverWording:
+        used = {f for _, f, _, _ in string.Formatter().parse(self.for_person) if f}
+        if used != {"name"}:
+            raise ValueError("for_person must use {name} (and no other {...} name)")
+        return self
 
 
 class HowToUseWording(Strict):
@@ -184,6 +192,7 @@ class WordingFile(VersionedFile):
     def client_text(self) -> Iterator[tuple[Loc, str]]:
         yield ("cover", "title"), self.cover.title
         yield ("cover", "subtitle"), self.cover.subtitle
+        yield ("cover", "for_person"), self.cover.for_person
         how = self.how_to_use
         yield ("how_to_use", "title"), how.title
         yield ("how_to_use", "lead"), how.lead
