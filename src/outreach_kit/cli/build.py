@@ -19,7 +19,9 @@ from pathlib import Path
 from ..assemble.recipe import Recipe, load_recipe
 from ..content.kinds import PACK_KINDS
 from ..content.library import ContentLibrary
+from ..errors import OptionError, UsageError
 from ..formats import formats_for
+from ..languages import check_language
 from ..outputs import MadePack, make_pack
 from ..settings import ENV_VAR as SETTINGS_ENV
 from ..settings import SETTINGS_FILE, settings_for_content
@@ -44,6 +46,8 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.add_argument("recipe", type=Path, help="recipe file (YAML)")
     add_output_options(parser, "file to write")
     add_pack_options(parser)
+    parser.add_argument("--language", help="BCP 47 code such as pl or ar (default: the "
+                        "recipe's; pages with no current translation print in English)")
     parser.set_defaults(func=run_build)
 
 
@@ -92,6 +96,11 @@ def run_build(args: argparse.Namespace) -> int:
     input_file(args.recipe, "recipe file")
     library = load_content(args.content, PACK_KINDS)  # a letter adds its own, if any
     recipe = load_recipe(args.recipe, library)
+    if args.language:
+        try:
+            recipe = recipe.model_copy(update={"language": check_language(args.language)})
+        except OptionError as exc:
+            raise UsageError(str(exc)) from None
     print_worker_prompts(library, recipe.observations)
     made = build_files(library, args.recipe, recipe, {fmt: args.output}, args.profile,
                        args.force)

@@ -38,6 +38,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("letter", "letter", "write a therapeutic letter from a letter recipe"),
     Command("review-pack", "review_pack",
             "make a review pack (text, sources, sign-off) for a clinical lead"),
+    Command("translate", "translate", "export or import a catalogue for a translator"),
 )
 
 EXIT_INTERNAL = 70

@@ -29,11 +29,12 @@ from ..document import (
     Tone,
     WalletCard,
     WriteIn,
+    plain,
     user_text,
 )
 from ..document import PageBreak as PageBreakBlock
 from ..document import Paragraph as ParagraphBlock
-from .fonts import REGULAR
+from .bidi import has_rtl
 from .pdf_cards import contact_line, qr_link, service_card, wallet_card
 from .pdf_flowables import FontSafeTable, RuledLines, TickBox, WrapOnceParagraph
 from .pdf_letter import letter_flowables
@@ -83,8 +84,10 @@ def list_flowable(parts: StoryParts, items: tuple[Inline, ...], *,
     flowables: list[Any] = [ListItem(parts.para(parts.inline(item), s.list_item))
                             for item in items]
     options: dict[str, Any] = dict(
-        bulletFontName=REGULAR, bulletFontSize=s.body_size, bulletColor=parts.palette.text,
+        bulletFontName=s.family.regular, bulletFontSize=s.body_size, bulletColor=parts.palette.text,
         leftIndent=s.body_size * 1.8, spaceAfter=s.body.spaceAfter)
+    if s.family.arabic and items and has_rtl(plain(items[0])):  # bullets on the right
+        options.update(leftIndent=0, rightIndent=s.body_size * 1.8, bulletDir="rtl")
     if numbered:
         return ListFlowable(flowables, bulletType="1", bulletFormat="%s.", **options)
     return ListFlowable(flowables, bulletType="bullet", start="•", **options)
