@@ -204,6 +204,15 @@ class Letter:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A grid of plain text with a header row, such as a sign-off table with empty rows to
+    fill in by hand. Cells are never parsed as markup."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
@@ -220,6 +229,7 @@ Block = (
     | ContactLine
     | WalletCard
     | Letter
+    | Table
     | PageBreak
 )
 

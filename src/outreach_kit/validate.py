@@ -11,6 +11,7 @@ from typing import Any
 
 from .content.library import ContentLibrary
 from .content.schema import ServiceDirectoryFile
+from .content.source_check import source_warnings
 from .content.yaml_source import field_name
 from .errors import Problem
 from .language import check_library
@@ -88,5 +89,6 @@ def validate_library(library: ContentLibrary, today: dt.date | None = None) -> l
     problems += review_warnings(library, today)
     problems += check_library(library)
     problems += glyph_warnings(library)
+    problems += source_warnings(library)
     problems += folder_problems(library)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .. import CONTENT_KIND_MODULES
-from . import model_schema, schema
+from . import model_schema, schema, source_policy
 from .wording import WordingFile
 
 
@@ -48,6 +48,7 @@ _KINDS: list[FileKind] = [
     FileKind("language", "terms.yaml", schema.TermsFile, required=True),
     FileKind("modules", "*.yaml", schema.Module),
     FileKind("resources", "*.yaml", schema.ServiceDirectoryFile),
+    FileKind("", "sources.yaml", source_policy.SourcePolicyFile),
 ]
 _OWN_KINDS = len(_KINDS)
 

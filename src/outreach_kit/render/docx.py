@@ -259,6 +259,8 @@ class _Writer:
                 self._wallet(block)
             case d.Letter():
                 self._letter(block)
+            case d.Table():
+                self._grid(block)
             case d.PageBreak():
                 x.page_break(self._body)
             case _:  # pragma: no cover - a new block type needs a case here
@@ -334,6 +336,17 @@ class _Writer:
         x.run(paragraph, clean_text(contact.number), bold=True)
         if contact.note:
             x.run(paragraph, f" ({clean_text(contact.note)})")
+
+    def _grid(self, block: d.Table) -> None:
+        columns = max(len(block.header), 1)
+        widths = (round(Cm(16).twips) // columns,) * columns
+        rows = [block.header, *block.rows]
+        cells = x.table(self._body, self._style_id("Table Grid") or "", widths,
+                        [[1] * columns for _ in rows])
+        for r, (row, texts) in enumerate(zip(cells, rows, strict=True)):
+            for cell, text in zip(row, texts, strict=False):
+                x.run(cell, clean_text(text) if text else " ", bold=r == 0)
+        self._para()
 
     def _wallet(self, card: d.WalletCard) -> None:
         spans = [[2], *([1, 1] for _ in card.contacts), *([2] for _ in card.steps)]

@@ -217,13 +217,14 @@ def _review_text(last: Any, nxt: Any) -> str:
 _ALLOWED_TAGS = {
     "header", "nav", "main", "footer", "section", "article", "aside", "div", "span", "p",
     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "a", "img",
-    "strong", "em", "figure", "figcaption", "br",
+    "strong", "em", "figure", "figcaption", "br", "table", "thead", "tbody", "tr", "th", "td",
 }
 _ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "role", "aria-label", "aria-labelledby", "aria-hidden", "lang"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
+    "th": {"scope"},
 }
 
 

@@ -138,6 +138,13 @@ def _block(block: doc.Block, labels: doc.Labels) -> list[str]:
             return chunks
         case doc.Letter() as letter:
             return _letter(letter)
+        case doc.Table(header=header, rows=rows):
+            def cell(text: str) -> str:
+                return _text(text).replace("|", "\\|") or " "
+            lines = ["| " + " | ".join(cell(h) for h in header) + " |",
+                     "|" + " --- |" * len(header)]
+            lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+            return ["\n".join(lines)]
         case doc.PageBreak():
             return ["---"]
     return []

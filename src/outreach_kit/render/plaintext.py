@@ -105,6 +105,9 @@ def _block(block: d.Block, labels: d.Labels) -> list[str]:
                     *(f"{i}. {clean_text(s)}" for i, s in enumerate(steps, start=1))]
         case d.Letter():
             return _letter(block)
+        case d.Table(header=header, rows=rows):
+            return [" | ".join(clean_text(h) for h in header),
+                    *(" | ".join(clean_text(c) or "_" * 12 for c in row) for row in rows)]
         case d.PageBreak():
             return []
     raise TypeError(type(block).__name__)  # pragma: no cover - a new block needs a case

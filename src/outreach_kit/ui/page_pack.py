@@ -21,6 +21,7 @@ from ..document import Section
 from ..errors import OutreachKitError
 from ..formats import PROFILES, formats_for
 from ..outputs import make_pack, render_document
+from ..review_policy import awaiting_review_note
 from ..settings import OrganisationSettings, load_settings
 from .common import (
     get_library,
@@ -222,7 +223,8 @@ def _preview(library: ContentLibrary, choices: PackChoices,
             try:
                 recipe = recipe_from_choices(choices, library)
                 made = make_pack(library, recipe, dt.date.today(),
-                                 letter_section=letter_section)
+                                 letter_section=letter_section,
+                                 allow_unreviewed=_settings().allow_unreviewed_modules)
                 st.session_state["pack.made"] = (made.document, made.options,
                                                  made.render("pdf"), choices_stamp)
             except OutreachKitError as error:
@@ -231,6 +233,8 @@ def _preview(library: ContentLibrary, choices: PackChoices,
     made_before = st.session_state.get("pack.made")
     if made_before and made_before[3] == choices_stamp:
         document, options, pdf, _ = made_before
+        if note := awaiting_review_note(library, document):
+            st.info(note)
         others = [fmt for fmt in formats_for("pack") if fmt != "pdf"]
         export_buttons({"pdf": pdf} | {
             fmt: partial(render_document, document, fmt, options) for fmt in others}, "pack")
