@@ -101,3 +101,12 @@ def test_a_build_from_kept_results_is_the_same_pdf(tmp_path):
     assert pdfs[0] == pdfs[1] == pdfs[2]
     kept = sorted(p.name for p in (tmp_path / "cache").iterdir())
     assert kept == ["content-derived.pickle", "content-library.pickle"]
+
+
+def test_the_cache_folder_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.delenv(user_cache.ENV_VAR, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert user_cache.cache_folder() == tmp_path / "xdg" / "outreach-kit"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert user_cache.cache_folder() == tmp_path / "home" / ".cache" / "outreach-kit"

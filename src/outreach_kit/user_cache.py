@@ -31,7 +31,12 @@ def cache_folder() -> Path | None:
     given = os.environ.get(ENV_VAR)
     if given is not None:
         return None if given.strip().lower() in ("", "off", "0", "no") else Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home folder (a service account): keep nothing
+            return None
     return Path(base) / "outreach-kit"
 
 
