@@ -13,11 +13,15 @@ Renderers escape span text for their format; they never receive raw markup.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 
 @dataclass(frozen=True)
@@ -38,13 +42,52 @@ def user_text(text: str) -> Inline:
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
+    # Imported on the first text that needs it: importing markdown-it costs about 17 ms of a
+    # command-line build (process time), and a build whose texts are all plain or already
+    # parsed (see parsed_content_texts) never needs it.
+    from markdown_it import MarkdownIt
+
     # commonmark with raw HTML off: `<b>` in content stays the literal characters.
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
-@lru_cache(maxsize=4096)
+# A character that may start inline Markdown in commonmark (emphasis, code, links, images,
+# entities, autolinks, escapes, line breaks). Text without any reads as itself
+# (tests/test_document_model.py compares both ways on random text).
+_MARKDOWN_CHARACTER = re.compile(r"[\\`*_\[\]<>&!\n\r\x00]")
+_MAX_PARSED = 4096
+_parsed: dict[str, Inline] = {}
+
+
 def content_text(text: str) -> Inline:
     """Content-team text with inline Markdown (bold, emphasis, links) -> spans."""
+    found = _parsed.get(text)
+    if found is None:
+        found = _parse_content_text(text)
+        if len(_parsed) >= _MAX_PARSED:
+            _parsed.clear()
+        _parsed[text] = found
+    return found
+
+
+def parsed_content_texts() -> dict[str, Inline]:
+    """Every text :func:`content_text` has read in this process, with its spans."""
+    return dict(_parsed)
+
+
+def add_parsed_content_texts(parsed: Mapping[str, Inline]) -> None:
+    """Texts already read (by an earlier run, kept by ``outreach_kit.derived_cache``)."""
+    _parsed.update(parsed)
+
+
+def _parse_content_text(text: str) -> Inline:
+    if _MARKDOWN_CHARACTER.search(text) is None:
+        return (Span(text),) if text else ()
+    return _markdown_spans(text)
+
+
+def _markdown_spans(text: str) -> Inline:
+    """``text`` read by markdown-it (:func:`content_text` skips it for plain text)."""
     tokens = _markdown().parseInline(text)
     spans: list[Span] = []
     bold = italic = 0

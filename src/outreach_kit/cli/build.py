@@ -16,6 +16,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+from .. import derived_cache
 from ..assemble.recipe import Recipe, load_recipe
 from ..content.kinds import PACK_KINDS
 from ..content.library import ContentLibrary
@@ -104,6 +105,7 @@ def run_build(args: argparse.Namespace) -> int:
     print_worker_prompts(library, recipe.observations)
     made = build_files(library, args.recipe, recipe, {fmt: args.output}, args.profile,
                        args.force)
+    derived_cache.keep(library)
     if made.letter is not None:  # the same notes `outreach-kit letter` gives
         for line in made.letter.worker_notes():
             print(line, file=sys.stderr)
