@@ -14,6 +14,7 @@ from .content.schema import ServiceDirectoryFile
 from .content.yaml_source import field_name
 from .errors import Problem
 from .language import check_library
+from .language.easy_read import easy_read_problems
 from .letters.library import letter_problems
 from .letters.schema import LetterLibraryFile
 from .render.fonts import missing_glyphs
@@ -88,5 +89,6 @@ def validate_library(library: ContentLibrary, today: dt.date | None = None) -> l
     problems += review_warnings(library, today)
     problems += check_library(library)
     problems += glyph_warnings(library)
+    problems += easy_read_problems(library)
     problems += folder_problems(library)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))

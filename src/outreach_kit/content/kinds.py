@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .. import CONTENT_KIND_MODULES
-from . import model_schema, schema
+from . import easy_read, model_schema, schema
 from .wording import WordingFile
 
 
@@ -46,6 +46,8 @@ _KINDS: list[FileKind] = [
     FileKind("", "model.yaml", model_schema.ModelFile, required=True),
     FileKind("", "wording.yaml", WordingFile, required=True),
     FileKind("language", "terms.yaml", schema.TermsFile, required=True),
+    FileKind("language", "easy-read-avoid.yaml", easy_read.AvoidFile),
+    FileKind("pictures", "*.yaml", easy_read.PictureFile),
     FileKind("modules", "*.yaml", schema.Module),
     FileKind("resources", "*.yaml", schema.ServiceDirectoryFile),
 ]
@@ -54,7 +56,8 @@ _OWN_KINDS = len(_KINDS)
 
 # What a pack is made from. Loading only these for `build` skips the letters and training
 # files and their schemas: 57 ms of the 100 ms a full load takes (process_time, in-process).
-PACK_KINDS = frozenset({"content", "model", "wording", "language", "modules", "resources"})
+PACK_KINDS = frozenset({"content", "model", "wording", "language", "modules", "resources",
+                        "pictures"})
 
 
 def register_kind(kind: FileKind) -> None:
