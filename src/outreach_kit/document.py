@@ -167,12 +167,32 @@ class QRLink:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An Easy Read picture: an icon from an installed, openly licensed set, with alt text."""
+
+    id: str
+    alt: str
+    svg_path: str  # the icon's SVG file (read by the renderers; never fetched)
+
+
+@dataclass(frozen=True)
+class PicturedItem:
+    """Easy Read: one idea, its picture on the left and its words on the right. ``number``
+    (help pages) is a phone number printed large before the words."""
+
+    text: Inline
+    picture: Picture | None  # None when the content names no usable picture
+    number: str = ""
+
+
+@dataclass(frozen=True)
 class ContactLine:
     """One number to call in the help-right-now page or on the wallet card."""
 
     label: str
     number: str
     note: str = ""
+    picture: Picture | None = None  # drawn beside the number (Easy Read)
 
 
 @dataclass(frozen=True)
@@ -218,6 +238,7 @@ Block = (
     | ServiceCard
     | QRLink
     | ContactLine
+    | PicturedItem
     | WalletCard
     | Letter
     | PageBreak

@@ -120,6 +120,7 @@ PROFILES: dict[str, str] = {
     "large-print": "Large print (18 pt)",
     "dyslexia": "Dyslexia friendly (cream paper colour, extra spacing, no italics)",
     "greyscale": "Greyscale (for black-and-white printers)",
+    "easy-read": "Easy Read (a picture beside each idea, short sentences, 16 pt or larger)",
 }
 
 
@@ -144,6 +145,7 @@ class PrintOptions:
     large_print: bool = False
     dyslexia: bool = False
     greyscale: bool = False
+    easy_read: bool = False
 
     @classmethod
     def from_names(cls, names: Iterable[str]) -> PrintOptions:
@@ -153,11 +155,13 @@ class PrintOptions:
             large_print="large-print" in chosen,
             dyslexia="dyslexia" in chosen,
             greyscale="greyscale" in chosen,
+            easy_read="easy-read" in chosen,
         )
 
     @property
     def names(self) -> list[str]:
         names = ["a5-booklet"] if self.page is PageFormat.A5_BOOKLET else []
         names += [n for n, on in (("large-print", self.large_print), ("dyslexia", self.dyslexia),
-                                  ("greyscale", self.greyscale)) if on]
+                                  ("greyscale", self.greyscale),
+                                  ("easy-read", self.easy_read)) if on]
         return names or [DEFAULT_PROFILE]

@@ -111,6 +111,10 @@ def make_pack(
         letter_section = letter.section
     document = build_pack(library, recipe, today, letter_section=letter_section)
     options = PrintOptions.from_names(list(profiles) or recipe.print.profiles)
+    if options.easy_read:
+        from .assemble.easy_read import easy_read_pack
+
+        document = easy_read_pack(document, library)
     return MadePack(document, options, letter)
 
 

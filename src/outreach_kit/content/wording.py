@@ -52,6 +52,24 @@ class WalletCardWording(Strict):
     default_steps: list[ShortText] = Field(min_length=1, max_length=3)
 
 
+class EasyReadPoint(Strict):
+    text: Text
+    picture: Id
+
+
+class EasyReadWording(Strict):
+    """Words of the easy-read profile: its how-to-use page, the note on a page not yet in
+    Easy Read, the picture credit, the read-aloud button, and a picture for each wallet
+    card number (by service id)."""
+
+    how_to_use: list[EasyReadPoint] = Field(min_length=1, max_length=8)
+    not_yet: ShortText
+    pictures_credit: ShortText
+    read_aloud: ShortText
+    stop_reading: ShortText
+    wallet_pictures: dict[Id, Id] = Field(default_factory=dict)
+
+
 class CalloutLabels(Strict):
     """Printed on a callout that has no title of its own, by tone."""
 
@@ -118,6 +136,7 @@ class WordingFile(VersionedFile):
     callout_labels: CalloutLabels
     reasons: ReasonWording
     document: DocumentWording
+    easy_read: EasyReadWording | None = None
 
     def labels(self) -> Labels:
         """The words renderers print around the content, for ``Document.labels``."""
@@ -158,7 +177,19 @@ class WordingFile(VersionedFile):
         for kind, words in self.reasons.kind_words:
             yield ("reasons", "kind_words", kind), words
         yield ("document", "subject"), self.document.subject
+        if self.easy_read is not None:
+            for i, point in enumerate(self.easy_read.how_to_use):
+                yield ("easy_read", "how_to_use", i, "text"), point.text
+            yield ("easy_read", "not_yet"), self.easy_read.not_yet
+            yield ("easy_read", "read_aloud"), self.easy_read.read_aloud
+            yield ("easy_read", "stop_reading"), self.easy_read.stop_reading
 
     def references(self) -> Iterator[tuple[Loc, str, str]]:
         for i, contact in enumerate(self.wallet_card.contacts):
             yield ("wallet_card", "contacts", i, "service"), "phone", contact.service
+        if self.easy_read is not None:
+            for i, point in enumerate(self.easy_read.how_to_use):
+                yield ("easy_read", "how_to_use", i, "picture"), "picture", point.picture
+            for service, picture in self.easy_read.wallet_pictures.items():
+                yield ("easy_read", "wallet_pictures", service), "service", service
+                yield ("easy_read", "wallet_pictures", service), "picture", picture

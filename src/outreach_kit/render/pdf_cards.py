@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, Spacer, TableStyle
 from ..document import ContactLine, QRLink, ServiceCard, WalletCard, uk_date
 from .pdf_flowables import FontSafeTable
 from .pdf_markup import linked, text_markup
+from .pdf_easy_read import pictured_line
 from .pdf_parts import StoryParts
 from .pdf_qr import QrCode
 from .pdf_wallet import WalletCard as WalletCardFlowable
@@ -95,13 +96,15 @@ def contact_line(parts: StoryParts, contact: ContactLine) -> list[Flowable]:
 def wallet_card(parts: StoryParts, card: WalletCard) -> list[Flowable]:
     s = parts.styles
     title = text_markup(card.title)
-    contacts = [f"<b>{text_markup(c.label)}</b> {text_markup(c.number)}"
+    contacts = [(f"<b>{text_markup(c.label)}</b> {text_markup(c.number)}", c.picture)
                 for c in card.contacts]
     steps = [f"{n}. {text_markup(step)}" for n, step in enumerate(card.steps, start=1)]
 
     def front(size: float) -> list[Flowable]:
         heading, text = s.wallet_styles(size)
-        return [parts.para(title, heading), *(parts.para(line, text) for line in contacts)]
+        return [parts.para(title, heading), *(
+            pictured_line(parts, picture, size, parts.para(line, text)) if picture
+            else parts.para(line, text) for line, picture in contacts)]
 
     def back(size: float) -> list[Flowable]:
         heading, text = s.wallet_styles(size)
