@@ -311,6 +311,8 @@ class Labels:
 
     callouts: tuple[tuple[Tone, str], ...] = ()  # (tone, label) for callouts without a title
     example_service: str = ""
+    read_aloud: str = ""  # the HTML export's read-aloud button ("" for none)
+    stop_reading: str = ""
 
     def callout(self, tone: Tone) -> str:
         return dict(self.callouts).get(tone, "")

@@ -143,6 +143,8 @@ class WordingFile(VersionedFile):
         return Labels(
             callouts=tuple((Tone(tone), label) for tone, label in self.callout_labels),
             example_service=self.example_notice,
+            read_aloud=self.easy_read.read_aloud if self.easy_read else "",
+            stop_reading=self.easy_read.stop_reading if self.easy_read else "",
         )
 
     def client_text(self) -> Iterator[tuple[Loc, str]]:

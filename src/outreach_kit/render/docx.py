@@ -33,6 +33,7 @@ from lxml.etree import _Element
 from .. import document as d
 from ..errors import RenderError
 from . import docx_xml as x
+from .docx_easy_read import add_picture, pictured_item
 from .options import PageFormat, PrintOptions
 from .presentation import (
     WHITE,
@@ -72,7 +73,7 @@ class _Writer:
         self.labels = labels
         self.colours = colours_for(options)
         self.doc: WordDocument = docx.Document()
-        self.body_pt = 18 if options.large_print else 12
+        self.body_pt = 18 if options.large_print else 16 if options.easy_read else 12
         self._first_section = True
         # One pass over the styles: python-docx's lookup by name searches them all each time.
         self._styles: dict[str, ParagraphStyle] = {
@@ -112,7 +113,8 @@ class _Writer:
         normal.font.size = Pt(self.body_pt)
         x.set_language(normal.element, "en-GB")
         x.east_asian_font(normal.element, WORD_FONT)
-        normal.paragraph_format.line_spacing = 1.5 if self.options.dyslexia else 1.3
+        normal.paragraph_format.line_spacing = (
+            1.5 if self.options.dyslexia or self.options.easy_read else 1.3)
         normal.paragraph_format.space_after = Pt(8)
         sizes = {"Title": 2.2, "Subtitle": 1.4, "Heading 1": 1.7, "Heading 2": 1.35,
                  "Heading 3": 1.15}
@@ -121,7 +123,7 @@ class _Writer:
             style.font.name = WORD_FONT
             style.font.size = Pt(round(self.body_pt * scale))
             style.font.italic = False
-            style.font.color.rgb = RGBColor.from_string(_hex(self.colours.heading))
+            style.font.color.rgb = RGBColor.from_string(self.colours.heading)
             x.east_asian_font(style.element, WORD_FONT)
         for name in ("List Bullet", "List Number"):
             styles[name].font.name = WORD_FONT
@@ -257,6 +259,8 @@ class _Writer:
                 self._contact(self._para(), block)
             case d.WalletCard():
                 self._wallet(block)
+            case d.PicturedItem():
+                self._pictured(block)
             case d.Letter():
                 self._letter(block)
             case d.PageBreak():
@@ -335,12 +339,21 @@ class _Writer:
         if contact.note:
             x.run(paragraph, f" ({clean_text(contact.note)})")
 
+    def _pictured(self, item: d.PicturedItem) -> None:
+        _, words = pictured_item(self.doc, self._body, "", item, self.colours.heading)
+        if item.number:
+            x.run(words, clean_text(item.number) + " ", bold=True, size=2 * (self.body_pt + 4))
+        self._inline(words, item.text)
+        self._para()
+
     def _wallet(self, card: d.WalletCard) -> None:
         spans = [[2], *([1, 1] for _ in card.contacts), *([2] for _ in card.steps)]
         cells = x.table(self._body, self._style_id("Table Grid") or "", _WALLET_WIDTHS, spans)
         size = 2 * max(9, self.body_pt - 3)
         x.run(cells[0][0], clean_text(card.title), bold=True, size=size)
         for (label, number), contact in zip(cells[1:], card.contacts, strict=False):
+            if contact.picture is not None:
+                add_picture(self.doc, label, contact.picture, self.colours.heading, 0.6)
             x.run(label, clean_text(contact.label), size=size)
             x.run(number, clean_text(contact.number), bold=True, size=size)
             if contact.note:

@@ -31,6 +31,7 @@ from markupsafe import Markup, escape
 
 from .. import document as doc
 from ..content.paths import default_templates_dir
+from .html_easy_read import PictureSlots, add_read_aloud, content_policy
 from .options import PageFormat, PrintOptions
 from .presentation import (
     FONT_FACES,
@@ -281,6 +282,7 @@ def render_html(document: doc.Document, options: PrintOptions | None = None,
         for s in document.sections
         if s.kind is not doc.SectionKind.CONTENTS
     ]
+    slots = PictureSlots()
     contents_section = next(
         (s for s in document.sections if s.kind is doc.SectionKind.CONTENTS), None)
     html = env.get_template(TEMPLATE).render(
@@ -301,8 +303,10 @@ def render_html(document: doc.Document, options: PrintOptions | None = None,
         footer_review=_review_text(document.meta.last_reviewed, document.meta.next_review),
         logo_uri=logo_data_uri,
         kinds=doc.SectionKind,
+        picture=slots.slot,
+        content_policy=content_policy(document.labels),
     )
-    html = _clean_body(html)
+    html = add_read_aloud(slots.fill(_clean_body(html)), document.labels)
     # The fonts are cut to the characters of the finished page, so they are added last.
     used = "".join(sorted(set(html)))
     return html.replace(FONTS_PLACEHOLDER, font_faces_css(used), 1)
