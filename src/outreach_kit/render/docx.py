@@ -123,7 +123,7 @@ class _Writer:
             style.font.name = WORD_FONT
             style.font.size = Pt(round(self.body_pt * scale))
             style.font.italic = False
-            style.font.color.rgb = RGBColor.from_string(self.colours.heading)
+            style.font.color.rgb = RGBColor.from_string(_hex(self.colours.heading))
             x.east_asian_font(style.element, WORD_FONT)
         for name in ("List Bullet", "List Number"):
             styles[name].font.name = WORD_FONT

@@ -78,6 +78,11 @@ def render_plaintext(document: d.Document) -> str:
     return "\n\n".join("\n".join(lines) for lines in blocks) + "\n"
 
 
+def block_lines(block: d.Block, labels: d.Labels) -> list[str]:
+    """One block as lines of plain text (also what the audio renderer reads aloud)."""
+    return _block(block, labels)
+
+
 def _block(block: d.Block, labels: d.Labels) -> list[str]:
     match block:
         case d.Heading(text=text, level=level):
