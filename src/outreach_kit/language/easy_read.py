@@ -5,15 +5,16 @@ Run by ``validate`` on every module with ``easy_read:`` items, and by
 warnings (``validate --strict`` fails on them); an unknown picture id or icon is an error
 from the loader.
 
-``EASY_READ_REQUIRED`` decides what a client module without Easy Read text gets: a note
-(shown, never failing) while the Easy Read text is being written; set it to True and it is
-a warning, so ``validate --strict`` (and the content tests) fail on a missing one.
+``EASY_READ_REQUIRED`` decides what a client module without Easy Read text gets. While the
+Easy Read text is being written it is False: ``validate`` says nothing and
+``lint --easy-read`` lists each such module as a note. Set it to True and a missing one is
+a warning everywhere, so ``validate --strict`` (and the content tests) fail on it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..content.easy_read import AvoidFile, EasyRead
@@ -90,23 +91,20 @@ def easy_read_findings(easy_read: EasyRead,
             yield i, finding
 
 
-def easy_read_problems(library: ContentLibrary,
-                       modules: Iterable[Module] | None = None) -> list[Problem]:
-    """Warnings for Easy Read text that breaks a rule, and a note (or, once
-    ``EASY_READ_REQUIRED``, a warning) for each client module that has none."""
-    wanted = None if modules is None else {id(m) for m in modules}
+def easy_read_problems(library: ContentLibrary, *, list_missing: bool = False) -> list[Problem]:
+    """Warnings for Easy Read text that breaks a rule; for each client module with none, a
+    warning once ``EASY_READ_REQUIRED``, else a note when ``list_missing``."""
+    missing = "warning" if EASY_READ_REQUIRED else "note" if list_missing else ""
     problems: list[Problem] = []
     for item, source in library.sources():
         if not isinstance(item, Module) or item.audience is not Audience.CLIENT:
             continue
-        if wanted is not None and id(item) not in wanted:
-            continue
         if item.easy_read is None:
             line, _ = source.locate(("id",))
-            problems.append(Problem(
-                str(source.path), line, "easy_read", "this client module has no Easy Read "
-                "text yet (the easy-read profile prints its full text)",
-                "warning" if EASY_READ_REQUIRED else "note"))
+            if missing:
+                problems.append(Problem(
+                    str(source.path), line, "easy_read", "this client module has no Easy "
+                    "Read text yet (the easy-read profile prints its full text)", missing))
             continue
         for index, finding in easy_read_findings(item.easy_read, library.easy_read_avoid):
             loc = ("easy_read", "items", index, "text")
