@@ -22,6 +22,7 @@ from reportlab.graphics.shapes import Drawing, Group
 from reportlab.lib.colors import Color
 
 from ..errors import RenderError
+from .fonts import REGULAR
 
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -55,6 +56,8 @@ def _paint(node: Any, colour: Color) -> None:
     elif hasattr(node, "fillColor"):
         node.fillColor = colour
         node.strokeColor = None
+    if getattr(node, "fontName", None) is not None:
+        node.fontName = REGULAR  # icons have no text; no other font may enter the PDF
 
 
 @lru_cache(maxsize=512)
@@ -66,7 +69,7 @@ def pdf_drawing(svg_path: str, size: float, colour: Color) -> Drawing:
     _paint(group, colour)
     group.translate((size - base.width * scale) / 2, (size - base.height * scale) / 2)
     group.scale(scale, scale)
-    drawing = Drawing(size, size)
+    drawing = Drawing(size, size, initialFontName=REGULAR)
     drawing.add(group)
     return drawing
 
