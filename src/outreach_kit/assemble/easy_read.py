@@ -6,6 +6,7 @@ like ``build_pack``): the how-to-use page becomes the short pictured one in
 words on the right; a module without any keeps its full text under a note saying it is not
 in Easy Read yet (so a pack never silently loses a page); the wallet card gets a picture
 beside each number; and the picture credit (CC BY 4.0) is printed under the how-to-use page.
+The line under a title saying why the page was picked is left out of Easy Read pages.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def _section(section: doc.Section, library: ContentLibrary,
             items = [doc.PicturedItem(content_text(p.text), picture(library, p.picture))
                      for p in words.how_to_use]
             credit = doc.Paragraph(content_text(words.pictures_credit), style="small")
-            return dataclasses.replace(section, blocks=(*items, credit))
+            return dataclasses.replace(section, blocks=(*items, credit), intro=())
         case doc.SectionKind.MODULE | doc.SectionKind.HELP_NOW:
             module = library.modules.get(section.id)
             return _module(section, module, library, words) if module else section
@@ -69,7 +70,8 @@ def _module(section: doc.Section, module: schema.Module, library: ContentLibrary
         note = doc.Callout(body=(content_text(words.not_yet),), tone=doc.Tone.INFO)
         return dataclasses.replace(section, blocks=(note, *section.blocks))
     items = tuple(_item(item, library) for item in module.easy_read.items)
-    return dataclasses.replace(section, blocks=items)
+    # The line under the title (why the page was picked) is not Easy Read: left out.
+    return dataclasses.replace(section, blocks=items, intro=())
 
 
 def _item(item: EasyReadItem, library: ContentLibrary) -> doc.PicturedItem:

@@ -43,9 +43,18 @@ class EasyReadFinding:
     message: str
 
 
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "No.")
+
+
 def sentences(text: str) -> list[str]:
     plain = _MARKDOWN.sub("", " ".join(text.split()))
-    return [s.strip() for s in _SENTENCE_END.split(plain) if s.strip()]
+    found: list[str] = []
+    for part in (s.strip() for s in _SENTENCE_END.split(plain)):
+        if found and found[-1].endswith(_ABBREVIATIONS):
+            found[-1] = f"{found[-1]} {part}"
+        elif part:
+            found.append(part)
+    return found
 
 
 def word_count(sentence: str) -> int:
