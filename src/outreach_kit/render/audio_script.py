@@ -16,7 +16,8 @@ from .plaintext import block_lines
 from .presentation import clean_text
 
 _SKIPPED_LINE = re.compile(r"^[_\-=\s]*$")
-_MARKS = re.compile(r"^(- |\[ \] |\[[^\]]*\] )")
+_MARKS = re.compile(r"^(- |\[ \] )")
+_LABEL = re.compile(r"^\[([^\]]*)\]$")  # a callout's label, "[Tip]"
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def _numbers(document: d.Document) -> set[str]:
 def _spell_numbers(text: str, numbers: set[str]) -> str:
     for number in sorted(numbers, key=len, reverse=True):
         spoken = ", ".join(" ".join(group) for group in number.split())
-        text = re.sub(rf"(?<![\d ]){re.escape(number)}(?![\d])", spoken, text)
+        text = re.sub(rf"(?<!\d)(?<!\d ){re.escape(number)}(?! ?\d)", spoken, text)
     return text
 
 
@@ -55,7 +56,7 @@ def _section_text(section: d.Section, labels: d.Labels) -> str:
         for line in block_lines(block, labels):
             if _SKIPPED_LINE.match(line):
                 continue
-            lines.append(_MARKS.sub("", line))
+            lines.append(_LABEL.sub(r"\1.", _MARKS.sub("", line)))
     return "\n".join(lines)
 
 
