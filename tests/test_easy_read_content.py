@@ -82,7 +82,8 @@ def test_unknown_picture_and_missing_icon_are_errors_with_file_and_line(easy_con
                 for p in load_library(easy_content).errors}
     assert problems[("take-a-break.yaml", 30, "easy_read.items[1].picture")] == (
         "unknown picture 'hart'")
-    assert "there is no icon 'solid/no-such-icon'" in problems[("mine.yaml", 3, "pictures.clock.icon")]
+    icon = problems[("mine.yaml", 3, "pictures.clock.icon")]
+    assert "there is no icon 'solid/no-such-icon'" in icon
 
 
 def test_each_item_has_exactly_one_picture(easy_content):

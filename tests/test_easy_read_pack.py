@@ -46,7 +46,7 @@ def easy_read_sections(document: d.Document) -> list[d.Section]:
 
 def section_pages(reader: PdfReader, document: d.Document) -> dict[str, list[int]]:
     starts = {item.title: reader.get_destination_page_number(item) for item in reader.outline}
-    ordered = sorted(set(starts.values())) + [len(reader.pages)]
+    ordered = [*sorted(set(starts.values())), len(reader.pages)]
     return {title: list(range(start, ordered[ordered.index(start) + 1]))
             for title, start in starts.items()}
 

@@ -180,8 +180,8 @@ class WordingFile(VersionedFile):
             yield ("reasons", "kind_words", kind), words
         yield ("document", "subject"), self.document.subject
         if self.easy_read is not None:
-            for i, point in enumerate(self.easy_read.how_to_use):
-                yield ("easy_read", "how_to_use", i, "text"), point.text
+            for i, item in enumerate(self.easy_read.how_to_use):
+                yield ("easy_read", "how_to_use", i, "text"), item.text
             yield ("easy_read", "not_yet"), self.easy_read.not_yet
             yield ("easy_read", "read_aloud"), self.easy_read.read_aloud
             yield ("easy_read", "stop_reading"), self.easy_read.stop_reading
@@ -190,8 +190,8 @@ class WordingFile(VersionedFile):
         for i, contact in enumerate(self.wallet_card.contacts):
             yield ("wallet_card", "contacts", i, "service"), "phone", contact.service
         if self.easy_read is not None:
-            for i, point in enumerate(self.easy_read.how_to_use):
-                yield ("easy_read", "how_to_use", i, "picture"), "picture", point.picture
+            for i, item in enumerate(self.easy_read.how_to_use):
+                yield ("easy_read", "how_to_use", i, "picture"), "picture", item.picture
             for service, picture in self.easy_read.wallet_pictures.items():
                 yield ("easy_read", "wallet_pictures", service), "service", service
                 yield ("easy_read", "wallet_pictures", service), "picture", picture

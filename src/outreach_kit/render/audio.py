@@ -139,8 +139,7 @@ def render_zip(document: d.Document) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for number, (section, sound) in enumerate(_spoken(document), start=1):
             info = zipfile.ZipInfo(f"{number:02d}-{section.key}.wav", _ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, wav_bytes(sound))
+            archive.writestr(info, wav_bytes(sound), compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 

@@ -34,8 +34,8 @@ from ..document import PageBreak as PageBreakBlock
 from ..document import Paragraph as ParagraphBlock
 from .fonts import REGULAR
 from .pdf_cards import contact_line, qr_link, service_card, wallet_card
-from .pdf_flowables import FontSafeTable, RuledLines, TickBox, WrapOnceParagraph
 from .pdf_easy_read import pictured_item
+from .pdf_flowables import FontSafeTable, RuledLines, TickBox, WrapOnceParagraph
 from .pdf_letter import letter_flowables
 from .pdf_parts import StoryParts
 from .presentation import STRONG_TONES, callout_label

@@ -6,11 +6,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from ..document import ContactLine, QRLink, ServiceCard, WalletCard, uk_date
+from .pdf_easy_read import pictured_line
 from .pdf_flowables import FontSafeTable
 from .pdf_markup import linked, text_markup
-from .pdf_easy_read import pictured_line
 from .pdf_parts import StoryParts
 from .pdf_qr import QrCode
+from .pdf_wallet import CARD_PADDING, CARD_WIDTH
 from .pdf_wallet import WalletCard as WalletCardFlowable
 from .presentation import example_note, qr_target, tel_link
 
@@ -93,6 +94,9 @@ def contact_line(parts: StoryParts, contact: ContactLine) -> list[Flowable]:
     return out
 
 
+CARD_TEXT_WIDTH = CARD_WIDTH - 2 * CARD_PADDING
+
+
 def wallet_card(parts: StoryParts, card: WalletCard) -> list[Flowable]:
     s = parts.styles
     title = text_markup(card.title)
@@ -103,7 +107,8 @@ def wallet_card(parts: StoryParts, card: WalletCard) -> list[Flowable]:
     def front(size: float) -> list[Flowable]:
         heading, text = s.wallet_styles(size)
         return [parts.para(title, heading), *(
-            pictured_line(parts, picture, size, parts.para(line, text)) if picture
+            pictured_line(parts, picture, size, parts.para(line, text), CARD_TEXT_WIDTH)
+            if picture
             else parts.para(line, text) for line, picture in contacts)]
 
     def back(size: float) -> list[Flowable]:

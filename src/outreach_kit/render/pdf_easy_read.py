@@ -46,12 +46,13 @@ def pictured_item(parts: StoryParts, item: PicturedItem) -> list[Flowable]:
     return [KeepTogether([table]), Spacer(1, s.body_size)]
 
 
-def pictured_line(parts: StoryParts, picture: Picture, style_size: float,
-                  text: Flowable) -> FontSafeTable:
-    """A small picture beside one line (the wallet card's numbers)."""
+def pictured_line(parts: StoryParts, picture: Picture, style_size: float, text: Flowable,
+                  width: float) -> FontSafeTable:
+    """A small picture beside one line ``width`` wide (the wallet card's numbers)."""
     size = style_size * 1.6
+    first = size + style_size * 0.5
     table = FontSafeTable([[picture_flowable(parts, picture, size), text]],
-                          colWidths=[size + style_size * 0.5, None], hAlign="LEFT")
+                          colWidths=[first, width - first], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
