@@ -6,6 +6,8 @@ size, so large print makes pictures larger too).
 
 from __future__ import annotations
 
+from reportlab.graphics import renderPDF
+from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from ..document import Picture, PicturedItem
@@ -16,11 +18,37 @@ from .pictures import pdf_drawing
 from .presentation import EASY_READ, tel_link
 
 
+class PictureFlowable(Flowable):
+    """An icon drawn once per PDF as a form XObject and placed wherever it is used: a pack
+    repeats the same few pictures, so each costs its paths once (and the file is smaller)."""
+
+    def __init__(self, picture: Picture, size: float, colour: Color):
+        super().__init__()
+        self.picture = picture
+        self.colour = colour
+        self.width = self.height = size
+        self.key = f"picture-{picture.id}-{size:.1f}-{colour.hexval()[2:]}"
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if not canvas.hasForm(self.key):
+            # A drawing of its own: ReportLab's renderer marks the drawing while it draws,
+            # so one drawing must never be drawn by two threads at once.
+            drawing = pdf_drawing(self.picture.svg_path, self.width, self.colour)
+            canvas.beginForm(self.key, 0, 0, self.width, self.height)
+            renderPDF.draw(drawing, canvas, 0, 0)
+            canvas.endForm()
+        canvas.doForm(self.key)
+
+
 def picture_flowable(parts: StoryParts, picture: Picture | None, size: float) -> Flowable:
     """The picture as a drawing, or an empty square of the same size when there is none."""
     if picture is None:
         return Spacer(size, size)
-    return pdf_drawing(picture.svg_path, size, parts.palette.heading)
+    return PictureFlowable(picture, size, parts.palette.heading)
 
 
 def pictured_item(parts: StoryParts, item: PicturedItem) -> list[Flowable]:

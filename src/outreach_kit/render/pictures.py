@@ -1,6 +1,7 @@
 """Easy Read pictures for every renderer, from the icons' SVG files (nothing is fetched).
 
-- PDF: :func:`pdf_drawing`, the SVG as a ReportLab drawing (svglib), scaled and coloured;
+- PDF: :func:`pdf_drawing`, the SVG as a ReportLab drawing (svglib), scaled and coloured
+  (drawn once per PDF as a form XObject by :mod:`.pdf_easy_read`);
 - HTML: :func:`svg_markup`, inline SVG with ``role="img"``, ``aria-label`` and ``<title>``;
 - DOCX: :func:`png_bytes`, the SVG rasterised by resvg (the ``resvg-py`` wheel: no system
   library needed on Windows, macOS or Linux, unlike cairosvg or ReportLab's renderPM, which
@@ -60,9 +61,9 @@ def _paint(node: Any, colour: Color) -> None:
         node.fontName = REGULAR  # icons have no text; no other font may enter the PDF
 
 
-@lru_cache(maxsize=512)
 def pdf_drawing(svg_path: str, size: float, colour: Color) -> Drawing:
-    """The icon as a ``size`` x ``size`` point drawing, centred, filled with ``colour``."""
+    """The icon as a new ``size`` x ``size`` point drawing, centred, filled with ``colour``
+    (the parsed file is kept; each drawing is the caller's own)."""
     base = _base_drawing(svg_path)
     scale = size / max(base.width, base.height)
     group = Group(*copy.deepcopy(base.contents))
