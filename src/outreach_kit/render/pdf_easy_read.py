@@ -6,6 +6,8 @@ size, so large print makes pictures larger too).
 
 from __future__ import annotations
 
+import threading
+
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
@@ -16,6 +18,8 @@ from .pdf_markup import linked, text_markup
 from .pdf_parts import StoryParts
 from .pictures import pdf_drawing
 from .presentation import EASY_READ, tel_link
+
+_DRAWING_LOCK = threading.Lock()
 
 
 class PictureFlowable(Flowable):
@@ -35,11 +39,12 @@ class PictureFlowable(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         if not canvas.hasForm(self.key):
-            # A drawing of its own: ReportLab's renderer marks the drawing while it draws,
-            # so one drawing must never be drawn by two threads at once.
             drawing = pdf_drawing(self.picture.svg_path, self.width, self.colour)
             canvas.beginForm(self.key, 0, 0, self.width, self.height)
-            renderPDF.draw(drawing, canvas, 0, 0)
+            # The drawing is shared (cached); ReportLab's renderer marks a drawing while it
+            # draws it, so two threads must not draw the same one at once.
+            with _DRAWING_LOCK:
+                renderPDF.draw(drawing, canvas, 0, 0)
             canvas.endForm()
         canvas.doForm(self.key)
 

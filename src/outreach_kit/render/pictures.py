@@ -61,9 +61,10 @@ def _paint(node: Any, colour: Color) -> None:
         node.fontName = REGULAR  # icons have no text; no other font may enter the PDF
 
 
+@lru_cache(maxsize=512)
 def pdf_drawing(svg_path: str, size: float, colour: Color) -> Drawing:
-    """The icon as a new ``size`` x ``size`` point drawing, centred, filled with ``colour``
-    (the parsed file is kept; each drawing is the caller's own)."""
+    """The icon as a ``size`` x ``size`` point drawing, centred, filled with ``colour``
+    (kept: callers must not change it, nor draw it from two threads at once)."""
     base = _base_drawing(svg_path)
     scale = size / max(base.width, base.height)
     group = Group(*copy.deepcopy(base.contents))
