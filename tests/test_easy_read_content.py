@@ -98,17 +98,17 @@ def test_each_item_has_exactly_one_picture(easy_content):
 
 def test_long_sentences_avoided_words_and_number_words_are_warnings(easy_content, capsys):
     edit(easy_content / MODULE, "Breathe out slowly.",
-         "At the end of the day you could breathe out slowly and count to ten while you "
+         "We are all in the same boat so breathe out slowly and count to ten while you "
          "sit down somewhere.")
     library = load_library(easy_content)
     found = [(p.line, p.field, p.severity, p.message) for p in validate_library(library)
              if p.field.startswith("easy_read")]
     assert found == [
-        (29, "easy_read.items[1].text", "warning", "\"At the end of the day\" (idiom): "
+        (29, "easy_read.items[1].text", "warning", "\"in the same boat\" (idiom): "
          "try say exactly what you mean"),
         (29, "easy_read.items[1].text", "warning", "\"ten\": write numbers as digits"),
         (29, "easy_read.items[1].text", "warning",
-         "sentence of 20 words (at most 15): \"At the end of the day ...\""),
+         "sentence of 20 words (at most 15): \"We are all in the same ...\""),
     ]
     assert main(["validate", str(easy_content), "--strict"]) == 1
     code, out = lint(capsys, "--content", str(easy_content))
