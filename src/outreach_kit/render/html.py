@@ -1,8 +1,10 @@
 """HTML export: one self-contained, accessible file from a Document.
 
 - One file: CSS inline, Atkinson Hyperlegible embedded as data URIs, QR codes as SVG data
-  URIs. No ``<script>``, no external request (a Content-Security-Policy says so too); the
-  only http(s) addresses are visible links the reader can follow.
+  URIs, Easy Read pictures as inline SVG. No external request (a Content-Security-Policy
+  says so too); the only script is the read-aloud button's, allowed by its hash
+  (:mod:`.html_easy_read`); the only http(s) addresses are visible links the reader can
+  follow.
 - Accessible: ``lang="en-GB"``, landmarks (header, nav, main, footer), one h1 then h2/h3 in
   order, alt text on every image, colours with a contrast of at least 4.5:1
   (:data:`.presentation.COLOURS`, checked in the tests), relative units and a ``ch`` line
