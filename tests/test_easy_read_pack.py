@@ -116,9 +116,25 @@ def test_easy_read_pages_have_short_sentences_large_type_and_a_picture(made, pdf
             body_text = " ".join(text for text, size in found if size == body)
             for sentence in sentences(body_text):
                 assert word_count(sentence) <= MAX_SENTENCE_WORDS, (section.title, sentence)
-            assert curves(page) >= 3, f"no picture on page {index + 1} ({section.title})"
             checked += 1
     assert checked >= 4
+
+
+def test_every_page_in_easy_read_form_has_a_picture(made, pdf):
+    """Every page but the cover and the contents, once every module has Easy Read text (a
+    module without it is printed in full, under a note, and is left out here)."""
+    pages = section_pages(pdf, made.document)
+    pictured = [*easy_read_sections(made.document),
+                *(s for s in made.document.sections if s.kind is d.SectionKind.SERVICES)]
+    services = next(s for s in pictured if s.kind is d.SectionKind.SERVICES)
+    assert all(b.picture is not None for b in services.blocks if isinstance(b, d.ServiceCard))
+    for section in pictured:
+        for index in pages[section.title]:
+            page = pdf.pages[index]
+            if "starts on the next page, so you can see it all" in page.extract_text():
+                continue  # the note that keeps help right now on a facing spread
+            assert curves(page) >= 3, f"no picture on page {index + 1}"
+    assert curves(pdf.pages[0]) == 0  # the cover: the count is of pictures, not of lines
 
 
 def test_no_helvetica_and_the_credit_is_printed(pdf):
@@ -180,6 +196,8 @@ def test_every_picture_in_the_html_has_alt_text(made, no_network):
                 if isinstance(b, d.PicturedItem) and b.picture]
     expected += [c.picture for s in made.document.sections for b in s.blocks
                  if isinstance(b, d.WalletCard) for c in b.contacts if c.picture]
+    expected += [b.picture for s in made.document.sections for b in s.blocks
+                 if isinstance(b, d.ServiceCard) and b.picture]
     assert len(parsed.svgs) == len(expected) >= 20
     for svg in parsed.svgs:
         assert svg["role"] == "img"

@@ -144,6 +144,15 @@ class WriteIn:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An Easy Read picture: an icon from an installed, openly licensed set, with alt text."""
+
+    id: str
+    alt: str
+    svg_path: str  # the icon's SVG file (read by the renderers; never fetched)
+
+
+@dataclass(frozen=True)
 class ServiceCard:
     name: str
     description: Inline
@@ -158,21 +167,13 @@ class ServiceCard:
     address: str = ""
     last_checked: dt.date | None = None
     example: bool = False  # example data: must be replaced before printing for real
+    picture: Picture | None = None  # drawn beside the name (Easy Read)
 
 
 @dataclass(frozen=True)
 class QRLink:
     url: str
     label: str
-
-
-@dataclass(frozen=True)
-class Picture:
-    """An Easy Read picture: an icon from an installed, openly licensed set, with alt text."""
-
-    id: str
-    alt: str
-    svg_path: str  # the icon's SVG file (read by the renderers; never fetched)
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ like ``build_pack``): the how-to-use page becomes the short pictured one in
 ``wording.yaml``; each module with ``easy_read:`` items shows them, picture on the left and
 words on the right; a module without any keeps its full text under a note saying it is not
 in Easy Read yet (so a pack never silently loses a page); the wallet card gets a picture
-beside each number; and the picture credit (CC BY 4.0) is printed under the how-to-use page.
-The line under a title saying why the page was picked is left out of Easy Read pages.
+beside each number and each service card one beside its name; and the picture credit
+(CC BY 4.0) is printed under the how-to-use page. The line under a title saying why the
+page was picked is left out of Easy Read pages.
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ def _section(section: doc.Section, library: ContentLibrary,
         case doc.SectionKind.MODULE | doc.SectionKind.HELP_NOW:
             module = library.modules.get(section.id)
             return _module(section, module, library, words) if module else section
+        case doc.SectionKind.SERVICES if words.service_picture:
+            shown = picture(library, words.service_picture)
+            return dataclasses.replace(section, blocks=tuple(
+                dataclasses.replace(b, picture=shown) if isinstance(b, doc.ServiceCard) else b
+                for b in section.blocks))
         case doc.SectionKind.WALLET_CARD:
             return dataclasses.replace(section, blocks=tuple(
                 _wallet(block, library, words) for block in section.blocks))

@@ -68,6 +68,7 @@ class EasyReadWording(Strict):
     read_aloud: ShortText
     stop_reading: ShortText
     wallet_pictures: dict[Id, Id] = Field(default_factory=dict)
+    service_picture: Id | None = None  # beside each service's name
 
 
 class CalloutLabels(Strict):
@@ -192,6 +193,8 @@ class WordingFile(VersionedFile):
         if self.easy_read is not None:
             for i, item in enumerate(self.easy_read.how_to_use):
                 yield ("easy_read", "how_to_use", i, "picture"), "picture", item.picture
+            if self.easy_read.service_picture:
+                yield ("easy_read", "service_picture"), "picture", self.easy_read.service_picture
             for service, picture in self.easy_read.wallet_pictures.items():
                 yield ("easy_read", "wallet_pictures", service), "service", service
                 yield ("easy_read", "wallet_pictures", service), "picture", picture

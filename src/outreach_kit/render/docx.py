@@ -314,6 +314,8 @@ class _Writer:
             self._para("Normal", look=rule)
 
     def _service(self, card: d.ServiceCard) -> None:
+        if card.picture is not None:
+            add_picture(self.doc, self._para(), card.picture, self.colours.heading, 1.0)
         self._para("Heading 3", card.name)
         note = example_note(card, self.labels)
         if note:

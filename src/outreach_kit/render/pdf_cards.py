@@ -25,7 +25,10 @@ def service_card(parts: StoryParts, card: ServiceCard) -> list[Flowable]:
     width = s.layout.frame_width
     qr = qr_target(card.web)
     text_width = width - QR_SIZE - 16 if qr else width
-    text: list[Flowable] = [parts.para(text_markup(card.name), s.card_title)]
+    name = parts.para(text_markup(card.name), s.card_title)
+    text: list[Flowable] = [pictured_line(parts, card.picture, s.card_title.fontSize, name,
+                                          text_width - CARD_PADDING_X)
+                            if card.picture else name]
     note = example_note(card, parts.labels)
     if note:
         text.append(parts.boxed([parts.para(text_markup(note), s.notice)],
