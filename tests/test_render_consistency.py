@@ -41,6 +41,7 @@ from outreach_kit.document import (
     SectionKind,
     ServiceCard,
     Steps,
+    Table,
     Tone,
     WalletCard,
     WriteIn,
@@ -72,7 +73,7 @@ TEXTS = (
     "Samaritans", "116 123", "Free, any time.",
     "Numbers to keep", "Breathing Space", "0800 83 85 87", "Text Alex at the drop-in.",
     "Dear Sam,", "It was good to see you on Tuesday.", "Take it easy,", "Alex",
-    "After the page break",
+    "After the page break", "Signed by", "Decision", "Dr Rowan", "Approved",
 )
 
 
@@ -98,6 +99,7 @@ def every_kind_document(labels: Labels = LABELS) -> Document:
         ContactLine("Samaritans", "116 123", "Free, any time."),
         PicturedItem(content_text("A pictured idea about resting."),
                      easy_read_picture("solid/bed", "Bed"), "0800 83 85 87"),
+        Table(("Signed by", "Decision"), (("Dr Rowan", "Approved"), ("", ""))),
         PageBreak(),
         Paragraph(content_text("After the page break")),
     )

@@ -225,6 +225,15 @@ class Letter:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A grid of plain text with a header row, such as a sign-off table with empty rows to
+    fill in by hand. Cells are never parsed as markup."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
@@ -242,6 +251,7 @@ Block = (
     | PicturedItem
     | WalletCard
     | Letter
+    | Table
     | PageBreak
 )
 
@@ -279,6 +289,9 @@ class Section:
     # was noticed about the person). Set only by assemble.pack, for a module's section and
     # the how-to-use page.
     content_only: bool = False
+    # Set when the section is in another language than the document (an English module in
+    # a pack in Polish, for example): renderers mark it (HTML lang and dir).
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -301,6 +314,8 @@ class DocumentMeta:
     last_reviewed: dt.date | None = None
     next_review: dt.date | None = None
     keywords: tuple[str, ...] = ()
+    translation_note: str = ""  # printed in the footer: "Translation not yet checked"
+    translation_status: str = ""  # draft, translated or checked ("" in English)
 
 
 @dataclass(frozen=True)
@@ -314,6 +329,21 @@ class Labels:
     example_service: str = ""
     read_aloud: str = ""  # the HTML export's read-aloud button ("" for none)
     stop_reading: str = ""
+    # Page words (``page_words`` in wording.yaml). These defaults serve documents built
+    # without the wording file (letters, training); packs copy the content folder's words.
+    page_of: str = "Page {page} of {total}"
+    last_reviewed: str = "Last reviewed {date}"
+    please_note: str = "Please note"
+    contents: str = "Contents"
+    my_steps: str = "My steps"
+    cut_out_help: str = ("Cut along the dashed line. Fold along the dotted line so the card "
+                         "has two sides.")
+    contact_labels: tuple[tuple[str, str], ...] = (
+        ("phone", "Phone"), ("text", "Text"), ("web", "Web"), ("email", "Email"),
+        ("address", "Address"), ("open", "Open"))
+
+    def contact_label(self, name: str) -> str:
+        return dict(self.contact_labels).get(name, name.capitalize())
 
     def callout(self, tone: Tone) -> str:
         return dict(self.callouts).get(tone, "")
@@ -333,6 +363,15 @@ class Document:
             if section.id == section_id:
                 return section
         raise KeyError(section_id)
+
+
+def date_text(language: str, day: dt.date) -> str:
+    """``day`` as readers of ``language`` write it (UK order in English)."""
+    if language.split("-")[0].lower() == "en":
+        return _uk_date(day)
+    from .languages import date_in  # Babel's import is costly; only other languages need it
+
+    return date_in(language, day)
 
 
 def uk_date(day: dt.date) -> str:

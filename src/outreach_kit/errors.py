@@ -47,6 +47,11 @@ class SettingsError(OutreachKitError):
     """A settings or local-services file the app writes could not be validated or saved."""
 
 
+class ReviewPolicyError(OutreachKitError):
+    """A pack would include pages not yet clinically reviewed, and the organisation's
+    settings do not allow that."""
+
+
 class OutputError(OutreachKitError):
     """A finished file could not be written (no such folder, no permission, disk full)."""
 

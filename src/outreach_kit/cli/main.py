@@ -36,6 +36,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("build-batch", "batch", "make a pack for every recipe in a folder"),
     Command("recommend", "recommend", "suggest modules for what you have noticed"),
     Command("letter", "letter", "write a therapeutic letter from a letter recipe"),
+    Command("review-pack", "review_pack",
+            "make a review pack (text, sources, sign-off) for a clinical lead"),
+    Command("translate", "translate", "export or import a catalogue for a translator"),
 )
 
 EXIT_INTERNAL = 70

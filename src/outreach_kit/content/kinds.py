@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .. import CONTENT_KIND_MODULES
-from . import easy_read, model_schema, schema
+from . import easy_read, model_schema, schema, source_policy
 from .wording import WordingFile
 
 
@@ -50,6 +50,7 @@ _KINDS: list[FileKind] = [
     FileKind("pictures", "*.yaml", easy_read.PictureFile),
     FileKind("modules", "*.yaml", schema.Module),
     FileKind("resources", "*.yaml", schema.ServiceDirectoryFile),
+    FileKind("", "sources.yaml", source_policy.SourcePolicyFile),
 ]
 _OWN_KINDS = len(_KINDS)
 

@@ -9,20 +9,21 @@ from __future__ import annotations
 import io
 
 from docx.document import Document as WordDocument
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph as WordParagraph
+from lxml.etree import _Element
 
 from .. import document as d
 from . import docx_xml as x
 from .pictures import png_bytes
+from .presentation import clean_text
 
 PICTURE_PIXELS = 192  # about 300 dpi at the 1.6 cm it is shown
 PICTURE_CM = 1.6
 WIDTHS = (round(Cm(2.2).twips), round(Cm(13.8).twips))
 
 
-def add_picture(document: WordDocument, paragraph: BaseOxmlElement, picture: d.Picture,
+def add_picture(document: WordDocument, paragraph: _Element, picture: d.Picture,
                 colour: str, height_cm: float = PICTURE_CM) -> None:
     """The picture as an inline image in ``paragraph``, with its alt text as the image's
     description (read by screen readers in Word)."""
@@ -33,10 +34,13 @@ def add_picture(document: WordDocument, paragraph: BaseOxmlElement, picture: d.P
     shape._inline.docPr.set("title", picture.alt)
 
 
-def pictured_item(document: WordDocument, body: BaseOxmlElement, style_id: str,
-                  item: d.PicturedItem, colour: str) -> tuple[BaseOxmlElement, BaseOxmlElement]:
-    """A two-cell table row: (picture cell, words cell) paragraphs; the picture is added."""
-    picture_cell, words_cell = x.table(body, style_id, WIDTHS, [[1, 1]])[0]
+def pictured_item(document: WordDocument, body: _Element, item: d.PicturedItem,
+                  colour: str, body_pt: int) -> _Element:
+    """A two-cell table row, the picture in the first cell and the number (if any) in the
+    second; returns the second cell's paragraph, for the words."""
+    picture_cell, words_cell = x.table(body, "", WIDTHS, [[1, 1]])[0]
     if item.picture is not None:
         add_picture(document, picture_cell, item.picture, colour)
-    return picture_cell, words_cell
+    if item.number:
+        x.run(words_cell, clean_text(item.number) + " ", bold=True, size=2 * (body_pt + 4))
+    return words_cell

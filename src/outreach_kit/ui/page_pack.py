@@ -21,7 +21,10 @@ from ..document import Section
 from ..errors import OutreachKitError
 from ..formats import PROFILES, formats_for
 from ..outputs import make_pack, render_document
+from ..review_policy import awaiting_review_note
 from ..settings import OrganisationSettings, load_settings
+from ..translations.files import language_choices
+from ..translations.pack import language_warnings
 from .common import (
     get_library,
     keep,
@@ -72,10 +75,13 @@ def render() -> None:
     profiles = kept_widget(st.multiselect, "Print profile", "w.profiles",
                            settings.default_profiles, options=list(PROFILES),
                            format_func=PROFILES.get)
+    languages = language_choices(library)
+    language = kept_widget(st.selectbox, "Language", "w.language", "en",
+                           options=list(languages), format_func=languages.get)
     choices = PackChoices(
         observations=tuple(observations), modules=tuple(modules), areas=tuple(areas),
         service_ids=tuple(service_ids), profiles=tuple(profiles), wallet_steps=steps,
-        **person)
+        language=language or "en", **person)
     _save_recipe_button(library, choices)
     st.header("7. Preview and download", divider="gray")
     _preview(library, choices, letter)
@@ -222,7 +228,8 @@ def _preview(library: ContentLibrary, choices: PackChoices,
             try:
                 recipe = recipe_from_choices(choices, library)
                 made = make_pack(library, recipe, dt.date.today(),
-                                 letter_section=letter_section)
+                                 letter_section=letter_section,
+                                 allow_unreviewed=_settings().allow_unreviewed_modules)
                 st.session_state["pack.made"] = (made.document, made.options,
                                                  made.render("pdf"), choices_stamp)
             except OutreachKitError as error:
@@ -231,6 +238,10 @@ def _preview(library: ContentLibrary, choices: PackChoices,
     made_before = st.session_state.get("pack.made")
     if made_before and made_before[3] == choices_stamp:
         document, options, pdf, _ = made_before
+        if note := awaiting_review_note(library, document):
+            st.info(note)
+        for line in language_warnings(document):
+            st.warning(line)
         others = [fmt for fmt in formats_for("pack") if fmt != "pdf"]
         export_buttons({"pdf": pdf} | {
             fmt: partial(render_document, document, fmt, options) for fmt in others}, "pack")
@@ -268,6 +279,7 @@ def _apply(library: ContentLibrary, choices: PackChoices) -> None:
     set_widget("w.areas", list(choices.areas))
     set_widget("w.service_ids", list(choices.service_ids))
     set_widget("w.profiles", list(choices.profiles))
+    set_widget("w.language", choices.language)
     if choices.service_name:
         set_widget("w.service_name", choices.service_name)
 
