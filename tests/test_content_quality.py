@@ -31,9 +31,9 @@ from outreach_kit.content.schema import (
     ServiceDirectoryFile,
 )
 from outreach_kit.document import content_text, plain
-from outreach_kit.render import font_families
 from outreach_kit.language import find_stigma, readability
 from outreach_kit.letters.schema import LetterLibraryFile
+from outreach_kit.render import font_families
 
 MIN_READING_EASE = 60.0  # CONTENT_GUIDE: every client-facing module and letter paragraph
 MIN_MEDIAN_READING_EASE = 70.0  # CONTENT_GUIDE: "aim for 70+", held across the library
