@@ -13,7 +13,6 @@ from outreach_kit.cli.main import main
 from outreach_kit.content import load_library
 from outreach_kit.content.easy_read import icon_path
 from outreach_kit.content.schema import Audience
-from outreach_kit.language import easy_read as checks
 from outreach_kit.language.easy_read import check_text, easy_read_problems, sentences
 from outreach_kit.validate import validate_library
 
@@ -141,20 +140,16 @@ def test_lint_checks_text_files_and_module_files(easy_content, tmp_path, capsys,
     assert main(["lint", "--easy-read", str(tmp_path / "missing.txt")]) == 2
 
 
-def test_missing_easy_read_is_quiet_until_required(content, capsys, monkeypatch):
+def test_a_client_module_without_easy_read_text_is_a_warning(content, capsys):
     library = load_library(content)
-    assert easy_read_problems(library) == []
-    listed = easy_read_problems(library, list_missing=True)
-    assert [(p.field, p.severity) for p in listed] == [("easy_read", "note")]
-    assert lint(capsys, "--content", str(content))[0] == 0
-    monkeypatch.setattr(checks, "EASY_READ_REQUIRED", True)
-    assert [p.severity for p in easy_read_problems(library)] == ["warning"]
+    listed = easy_read_problems(library)
+    assert [(p.field, p.severity) for p in listed] == [("easy_read", "warning")]
+    assert main(["validate", str(content)]) == 0
     assert main(["validate", str(content), "--strict"]) == 1
 
 
 def test_shipped_easy_read_text_passes_and_uses_only_installed_pictures(library):
-    """Every module with Easy Read text in the real content passes every check; once
-    EASY_READ_REQUIRED is on, every client module must have some."""
+    """Every client module in the real content has Easy Read text that passes every check."""
     assert not [p for p in library.errors if "picture" in p.field or "easy_read" in p.field]
     assert easy_read_problems(library) == []
     for picture in library.pictures.values():
@@ -167,6 +162,6 @@ def test_shipped_easy_read_text_passes_and_uses_only_installed_pictures(library)
     assert help_now is not None and help_now.easy_read is not None
     assert {i.service for i in help_now.easy_read.items if i.service} == {
         block.contact.service for block in help_now.body if hasattr(block, "contact")}
-    with_text = [m for m in library.modules.values()
-                 if m.audience is Audience.CLIENT and m.easy_read is not None]
-    assert help_now in with_text
+    clients = [m for m in library.modules.values() if m.audience is Audience.CLIENT]
+    assert len(clients) >= 60
+    assert [m.id for m in clients if m.easy_read is None] == []

@@ -31,7 +31,7 @@ def _library_problems(library: ContentLibrary) -> list[Problem]:
     loaded = [p for p in library.problems
               if p.path.startswith(pictures) or p.field.startswith("easy_read")
               or p.path.endswith("easy-read-avoid.yaml")]
-    return loaded + easy_read_problems(library, list_missing=True)
+    return loaded + easy_read_problems(library)
 
 
 def _module_problems(path: Path, library: ContentLibrary) -> list[Problem]:

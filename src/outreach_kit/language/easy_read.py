@@ -5,10 +5,8 @@ Run by ``validate`` on every module with ``easy_read:`` items, and by
 warnings (``validate --strict`` fails on them); an unknown picture id or icon is an error
 from the loader.
 
-``EASY_READ_REQUIRED`` decides what a client module without Easy Read text gets. While the
-Easy Read text is being written it is False: ``validate`` says nothing and
-``lint --easy-read`` lists each such module as a note. Set it to True and a missing one is
-a warning everywhere, so ``validate --strict`` (and the content tests) fail on it.
+A client module without Easy Read text is a warning too (the easy-read profile would print
+its full text), so ``validate --strict`` and the content tests fail on it.
 """
 
 from __future__ import annotations
@@ -23,7 +21,6 @@ from ..content.schema import Audience, Module
 from ..content.yaml_source import field_name
 from ..errors import Problem
 
-EASY_READ_REQUIRED = False
 MAX_SENTENCE_WORDS = 15
 MAX_SENTENCES_PER_ITEM = 3
 
@@ -100,20 +97,17 @@ def easy_read_findings(easy_read: EasyRead,
             yield i, finding
 
 
-def easy_read_problems(library: ContentLibrary, *, list_missing: bool = False) -> list[Problem]:
-    """Warnings for Easy Read text that breaks a rule; for each client module with none, a
-    warning once ``EASY_READ_REQUIRED``, else a note when ``list_missing``."""
-    missing = "warning" if EASY_READ_REQUIRED else "note" if list_missing else ""
+def easy_read_problems(library: ContentLibrary) -> list[Problem]:
+    """Warnings for Easy Read text that breaks a rule, and for each client module with none."""
     problems: list[Problem] = []
     for item, source in library.sources():
         if not isinstance(item, Module) or item.audience is not Audience.CLIENT:
             continue
         if item.easy_read is None:
             line, _ = source.locate(("id",))
-            if missing:
-                problems.append(Problem(
-                    str(source.path), line, "easy_read", "this client module has no Easy "
-                    "Read text yet (the easy-read profile prints its full text)", missing))
+            problems.append(Problem(
+                str(source.path), line, "easy_read", "this client module has no Easy "
+                "Read text yet (the easy-read profile prints its full text)", "warning"))
             continue
         for index, finding in easy_read_findings(item.easy_read, library.easy_read_avoid):
             loc = ("easy_read", "items", index, "text")
