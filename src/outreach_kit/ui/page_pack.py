@@ -17,15 +17,23 @@ from ..assemble.choices import PackChoices
 from ..content.library import ContentLibrary
 from ..errors import OutreachKitError
 from ..settings import OrganisationSettings, load_settings
-from .common import PRIVACY_LINE, get_library, keep, kept, kept_widget, private_text, set_widget
+from .common import (
+    PRIVACY_LINE,
+    get_library,
+    keep,
+    kept,
+    kept_widget,
+    person_name,
+    private_text,
+    set_widget,
+)
 from .pack_more import saved_choices
 from .pack_observations import noticed, risk_prompts
 from .pack_services import services
 from .pack_summary import WorkerNotice, print_options, start_again_button, summary
 
-# (PackChoices field, widget key, label, most characters); the first is always shown.
+# (PackChoices field, widget key, label, most characters), under the name.
 PERSON_FIELDS = (
-    ("person_name", "w.person_name", "Name they like to be called (optional)", 60),
     ("keyworker_name", "w.keyworker_name", "Your name", 80),
     ("service_name", "w.service_name", "Your service", 120),
     ("service_contact", "w.service_contact", "How to contact you", 120),
@@ -91,11 +99,9 @@ def _settings() -> OrganisationSettings:
 
 def _person(settings: OrganisationSettings) -> tuple[dict[str, str], tuple[str, ...]]:
     """The name, and (folded) the worker's details and the wallet card's coping steps."""
-    field, key, label, limit = PERSON_FIELDS[0]
-    person = {field: private_text(label, key, max_chars=limit,
-                                  help="Leave it empty for a pack with a neutral cover.")}
+    person = {"person_name": person_name()}
     with st.expander("Your details and their wallet card (optional)"):
-        for field, key, label, limit in PERSON_FIELDS[1:]:
+        for field, key, label, limit in PERSON_FIELDS:
             default = settings.organisation if field == "service_name" else ""
             person[field] = private_text(label, key, default, max_chars=limit)
         st.caption("Up to three things the person said might help, in their words. They "
