@@ -26,3 +26,27 @@ def test_pack_choices_too_long_are_named_as_the_app_names_them(library):
     assert "Name they like to be called: too long" in message
     assert "Things that might help: too many items: at most 3" in message
     _plain(message)
+
+
+def test_organisation_settings_problems_use_the_page_labels():
+    from outreach_kit.settings import MAX_LINE, checked_settings
+
+    settings, problems = checked_settings(organisation="x" * (MAX_LINE + 1),
+                                          default_profiles=["glossy"])
+    assert settings is None
+    assert problems[0].startswith("Organisation name: each line is at most")
+    assert problems[1].startswith("Default print profile: unknown print profile 'glossy'")
+    for problem in problems:
+        _plain(problem)
+
+
+def test_a_recipe_file_with_a_bad_pattern_is_plain_words_on_the_command_line(
+        tmp_path, capsys):
+    from outreach_kit.cli.main import main
+
+    recipe = tmp_path / "pack.yaml"
+    recipe.write_text("observations: [Only Way To Switch Off]\n", encoding="utf-8")
+    assert main(["build", str(recipe), "-o", str(tmp_path / "pack.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert "small letters, digits and hyphens" in err
+    _plain(err)

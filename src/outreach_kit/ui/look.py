@@ -41,6 +41,21 @@ input::placeholder, textarea::placeholder {{ color: {QUIET_INK} !important; opac
 """
 
 
+# Streamlit's text areas have no autocomplete option: tell the browser not to remember
+# what is typed in any of them (run once per browser tab, then for each new text area).
+NO_AUTOFILL = """
+<script>
+if (!window.outreachKitNoAutofill) {
+  window.outreachKitNoAutofill = true;
+  const off = () => document.querySelectorAll("textarea:not([autocomplete=off])")
+    .forEach((box) => box.setAttribute("autocomplete", "off"));
+  off();
+  new MutationObserver(off).observe(document.body, {childList: true, subtree: true});
+}
+</script>
+"""
+
+
 @dataclass(frozen=True)
 class PageEntry:
     render: Callable[[], None]
@@ -61,6 +76,7 @@ def navigation(pages: list[PageEntry]) -> st.Page:
     home = st.Page(go_to_first_page, title=pages[0].title, url_path="home", default=True)
     current = st.navigation([home, *registered], position="hidden")
     st.html(CSS)
+    st.html(NO_AUTOFILL, unsafe_allow_javascript=True)  # our own script, no user text
     _sidebar_brand()
     groups = dict.fromkeys(p.group for p in pages)
     for group in groups:

@@ -19,8 +19,7 @@ def noticed(library: ContentLibrary) -> list[str]:
     theme folded. Returns every ticked observation (ticks made out of sight included)."""
     query = st.text_input(
         "Search what you have noticed", key="w.obs_search", autocomplete="off",
-        placeholder="for example: sleep, pain, family, switch off",
-        help="Type a word or two, then tick what fits. Clear the box to see every theme.")
+        placeholder="Type a word or two, for example: sleep, pain, family, switch off")
     if query.strip():
         found = find_observations(library, query)
         if not found:

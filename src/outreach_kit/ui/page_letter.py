@@ -55,7 +55,7 @@ Notes = dict[str, Any]
 
 
 def render() -> None:
-    st.title("Write a letter")
+    st.title("Write a letter", anchor=False)
     st.caption(privacy_line("letter"))
     library = get_library()
     letters = letter_library(library)
@@ -110,8 +110,8 @@ def _letter_type(letters: LetterLibrary) -> LetterType:
         format_func=lambda t: letters.types[LetterType(t)].name))
     kind = letters.letter_type(letter_type)
     st.caption(kind.purpose)
-    for line in kind.guidance:
-        st.info(line, icon=":material/lightbulb:")
+    if kind.guidance:
+        st.info("\n".join(f"- {line}" for line in kind.guidance), icon=":material/lightbulb:")
     return letter_type
 
 
@@ -177,7 +177,7 @@ def _said(library: ContentLibrary, notes: Notes) -> list[str]:
 def _paragraph_choices(letters: LetterLibrary, recipe: LetterRecipe) -> LetterRecipe:
     """The recipe with the paragraph the worker picked for each part pinned ("" keeps the
     one that fits what was entered)."""
-    st.subheader("The letter")
+    st.subheader("The letter", anchor=False)
     st.caption("Each part starts with the paragraph that best fits what you entered. Pick "
                "another if you like, then change any words.")
     for slot in letters.letter_type(recipe.letter_type).slots:
@@ -237,7 +237,7 @@ def _edited_paragraphs(draft: MadeLetter) -> tuple[dict[LetterSlot, str], list[A
 
 
 def _consent_and_files(made: MadeLetter, label: str) -> None:
-    st.subheader("Before you send it")
+    st.subheader("Before you send it", anchor=False)
     st.warning(CONSENT_REMINDER, icon=":material/handshake:")
     agreed = kept_widget(st.checkbox, "The person has agreed to get this letter",
                          "w.letter.consent", False)

@@ -21,7 +21,7 @@ from .common import get_library, show_error
 
 
 def render() -> None:
-    st.title("Organisation")
+    st.title("Organisation", anchor=False)
     st.caption("These details print on letters and pack covers. Do not put anything about "
                "a client here.")
     try:

@@ -46,16 +46,16 @@ WORKER_NOTICES: list[WorkerNotice] = []
 def render() -> None:
     library = _library()
     settings = _settings()
-    st.title("Make a pack")
+    st.title("Make a pack", anchor=False)
     st.caption(PRIVACY_LINE)
     steps, side = st.columns([3, 2], gap="large")
     with steps:
-        st.subheader("1. About the person")
+        st.subheader("1. About the person", anchor=False)
         person, wallet = _person(settings)
-        st.subheader("2. What you have noticed")
+        st.subheader("2. What you have noticed", anchor=False)
         observations = noticed(library)
         risk_prompts(library, observations)
-        st.subheader("3. Check the pack")
+        st.subheader("3. Check the pack", anchor=False)
         modules = _modules(library, observations)
         service_ids = services(library, settings)
         letter = _letter()
@@ -63,7 +63,7 @@ def render() -> None:
             saved_choices(library, _choices(observations, modules, service_ids,
                                             tuple(settings.default_profiles), person, wallet))
     with side, st.container(key="pack_summary", border=True):
-        st.subheader("4. Download")
+        st.subheader("4. Download", anchor=False)
         top = st.container()
         profiles, fmt = print_options(settings.default_profiles)
         bottom = st.container()

@@ -51,7 +51,7 @@ def _slug(text: str) -> str:
 
 
 def render() -> None:
-    st.title("Local services")
+    st.title("Local services", anchor=False)
     st.caption("Services for your area, printed on packs. Check each one regularly: "
                "overdue checks are marked.")
     if flash := st.session_state.pop("services.flash", None):
@@ -133,7 +133,7 @@ def _overview(directory: ServiceDirectoryFile, today: dt.date) -> None:
 
 
 def _csv(path: Path, directory: ServiceDirectoryFile, chosen: str) -> None:
-    st.subheader("CSV")
+    st.subheader("CSV", anchor=False)
     st.download_button("Export as CSV", services_to_csv(directory).encode("utf-8"),
                        file_name=f"{chosen}.csv", mime="text/csv", on_click="ignore")
     upload = st.file_uploader(

@@ -14,7 +14,7 @@ from .common import get_library, show_error
 
 
 def render() -> None:
-    st.title("Training")
+    st.title("Training", anchor=False)
     st.caption("Sessions you can run next week: a facilitator guide with timings, notes and "
                "answers; a participant handout with space to write; and slides.")
     library = get_library()
