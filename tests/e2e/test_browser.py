@@ -127,8 +127,10 @@ def _letter(worker: Worker) -> None:
     page = worker.page
     page.get_by_role("link", name="Write a letter").first.click()
     settle(page)
-    assert page.get_by_label("Name they like to be called (optional)", exact=True).input_value() == NAME
-    page.get_by_label("Their own words (quoted exactly)", exact=True).fill("I keep the radio on all night")
+    name = page.get_by_label("Name they like to be called (optional)", exact=True)
+    assert name.input_value() == NAME, "the name came over from the pack"
+    page.get_by_label("Their own words (quoted exactly)", exact=True).fill(
+        "I keep the radio on all night")
     page.get_by_label("Your name", exact=True).fill("Marguerite")
     page.get_by_label("Your name", exact=True).press("Enter")
     settle(page)

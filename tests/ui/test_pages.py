@@ -10,7 +10,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from .conftest import ROOT, go, no_exceptions, page_app, router_app, whole_app
+from .conftest import ROOT, go, no_exceptions, page_app, router_app
 
 pytestmark = pytest.mark.usefixtures("private_content")
 
