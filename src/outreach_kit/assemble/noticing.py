@@ -40,9 +40,9 @@ def _words(text: str) -> list[str]:
 
 
 def find_observations(library: ContentLibrary, query: str) -> list[Found]:
-    """Observations where every word of ``query`` starts a word of the observation, its
-    subtheme or its theme; those matching in their own text come first. Empty for a
-    query with no words."""
+    """Observations where every word of ``query`` starts a word of the observation's own
+    text; when none does, those where the words are found in its subtheme or theme too.
+    Empty for a query with no words."""
     wanted = _words(query)
     if not wanted:
         return []
@@ -58,7 +58,7 @@ def find_observations(library: ContentLibrary, query: str) -> list[Found]:
                     own.append(Found(obs, group))
                 elif _all_start(wanted, text + around):
                     near.append(Found(obs, group))
-    return own + near
+    return own or near
 
 
 def _all_start(wanted: list[str], words: list[str]) -> bool:

@@ -3,7 +3,8 @@
 The app draws its own navigation (``st.navigation(position="hidden")`` plus page links):
 Streamlit's sidebar menu fails axe-core's list rules and hides behind an unlabelled icon on
 a phone. Colours come from ``.streamlit/config.toml``; the few rules below fix contrast and
-focus where the theme cannot, keep the pack summary in view and show a page menu on phones.
+focus where the theme cannot, keep the pack summary in view, show every chosen item of a
+list (not one scrolling line) and long labels in full, and show a page menu on phones.
 """
 
 from __future__ import annotations
@@ -30,12 +31,19 @@ input::placeholder, textarea::placeholder {{ color: {QUIET_INK} !important; opac
 *:focus-visible {{ outline: 3px solid {FOCUS} !important; outline-offset: 2px; }}
 [data-testid="stCheckbox"] label:has(input:focus-visible) {{
   outline: 3px solid {FOCUS}; outline-offset: 2px; border-radius: 4px; }}
-.st-key-pack_summary {{ position: sticky; top: 3.5rem; z-index: 2; }}
+[data-testid="stColumn"]:has(.st-key-pack_summary) {{
+  position: sticky; top: 3.5rem; align-self: flex-start; z-index: 2; }}
+[data-testid="stMultiSelectTagsContainer"] {{ flex-wrap: wrap !important;
+  overflow-x: visible !important; }}
+[data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]) {{
+  max-height: none !important; height: auto !important; }}
+[data-testid="stCheckbox"] label p, [data-testid="stCheckbox"] label div {{
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }}
 .st-key-phone_nav {{ display: none; }}
 [data-testid="stMainBlockContainer"] {{ padding-top: 2.5rem; }}
 @media (max-width: 640px) {{
   .st-key-phone_nav {{ display: flex; }}
-  .st-key-pack_summary {{ position: static; }}
+  [data-testid="stColumn"]:has(.st-key-pack_summary) {{ position: static; }}
 }}
 </style>
 """
