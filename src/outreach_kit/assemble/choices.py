@@ -8,6 +8,7 @@ without its personal details.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -58,7 +59,8 @@ def recipe_from_choices(choices: PackChoices, library: ContentLibrary) -> Recipe
         raise RecipeError(f"some choices are not valid ({reasons})") from None
     problems = check_recipe(recipe, library)
     if problems:
-        raise RecipeError("; ".join(f"{p.field}: {p.message}" for p in problems))
+        raise RecipeError("; ".join(
+            f"{_field_words((_FIELD_HEAD.split(p.field)[0],))}: {p.message}" for p in problems))
     return recipe
 
 
@@ -74,6 +76,9 @@ _FIELD_WORDS = {
     "services": "Services",
     "print": "Print options",
 }
+
+
+_FIELD_HEAD = re.compile(r"[.\[]")  # "services.ids[0]" -> "services"
 
 
 def _field_words(loc: tuple[int | str, ...]) -> str:
