@@ -142,3 +142,15 @@ def test_name_is_carried_to_the_letter_page_within_the_session():
     go(at, "page_letter")
     no_exceptions(at)
     assert at.text_input(key="w.person_name").value == "Sam"
+
+
+def test_the_sidebar_shows_the_organisation_once_it_is_set():
+    from outreach_kit.settings import OrganisationSettings, save_settings
+
+    at = whole_app().run()
+    assert not [m for m in at.sidebar.markdown if "Harbour" in m.value]
+    save_settings(OrganisationSettings(organisation="Harbour *Outreach*"))
+    at = whole_app().run()
+    no_exceptions(at)
+    assert any(m.value == "**Harbour \\*Outreach\\***" for m in at.sidebar.markdown), \
+        "the name is shown as written, never as markup"
