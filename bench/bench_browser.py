@@ -21,12 +21,15 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, settle  # noqa: E402
 
-# Measured inside the page: from just before the click until the app has started a run
-# for it and finished it (its script state goes to "running", then "notRunning").
+# Measured inside the page: from the click (pointer down; Playwright's own checks before it
+# are left out) until the app has started a run for it and finished it (its script state
+# goes to "running", then "notRunning").
 WATCH = """
 window.tickDone = new Promise((done) => {
   const app = document.querySelector('[data-testid="stApp"]');
-  const start = performance.now();
+  let start = performance.now();
+  document.addEventListener("pointerdown", () => { start = performance.now(); },
+                            {capture: true, once: true});
   let ran = false;
   const watcher = new MutationObserver(() => {
     const state = app.getAttribute("data-test-script-state");
