@@ -127,7 +127,11 @@ def _overview(directory: ServiceDirectoryFile, today: dt.date) -> None:
              "Check due": ("OVERDUE " if s.id in late else "") + s.check_due.isoformat()}
             for s in directory.services]
     if rows:
-        st.dataframe(rows, hide_index=True, width="stretch")
+        # Narrow columns, the name first and widest, so a phone shows the name and more.
+        narrow = {name: st.column_config.TextColumn(name, width="small")
+                  for name in ("Phone", "Hours", "Last checked", "Check due")}
+        st.dataframe(rows, hide_index=True, width="stretch", column_config={
+            "Service": st.column_config.TextColumn("Service", width="medium"), **narrow})
     else:
         st.info("No services in this directory yet. Add one below or import a CSV file.")
 
