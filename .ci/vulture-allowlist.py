@@ -87,3 +87,17 @@ _.logo_mime
 # output is byte-identical with and without it, and that no personal text is ever kept.
 _.set_enabled
 _.cached_markup
+
+# Translation status lines in wording.yaml, read with getattr(notes, f"status_{status}")
+# (content/wording.py LanguageNotes.status), the status coming from a translation's header.
+_.status_draft
+_.status_translated
+_.status_checked
+
+# Translation statuses: a translation's header names them by value (validation is their use).
+_.DRAFT
+_.TRANSLATED
+_.CHECKED
+
+# fontTools subset option, read by fontTools (render/html_fonts.py keeps Arabic joining).
+_.layout_features

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,10 @@ from support import MINIMAL_CONTENT, PACK_CONTENT, ROOT
 from outreach_kit.content import load_library
 
 CONTENT = ROOT / "content"
+
+# Commands run by the tests keep their cache (outreach_kit.user_cache) in a folder of this
+# test run's own, never in the user's: each test process starts with none.
+os.environ["OUTREACH_KIT_CACHE"] = tempfile.mkdtemp(prefix="outreach-kit-cache-")
 
 
 @pytest.fixture(scope="session")

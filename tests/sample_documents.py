@@ -30,6 +30,7 @@ from outreach_kit.document import (
     SectionKind,
     ServiceCard,
     Steps,
+    Table,
     Tone,
     WalletCard,
     WriteIn,
@@ -333,6 +334,7 @@ def _notes() -> Section:
         _p("Go through the pack together only if the person wants to."),
         BulletList(_items("Check the services are still running before printing.",
                           "Offer the wallet card even if nothing else is read.")),
+        Table(("Page", "Gone through", "Date"), (("Help right now", "Yes", ""),)),
     ), in_contents=False)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from outreach_kit.document import Span, content_text, plain, uk_date, user_text
+from outreach_kit.document import Span, _markdown_spans, content_text, plain, uk_date, user_text
 from outreach_kit.errors import OptionError
 from outreach_kit.render.options import PageFormat, PrintOptions
 
@@ -52,3 +54,23 @@ def test_print_options_combine_and_reject_unknown():
 def test_link_targets_are_kept_for_the_renderers_to_judge():
     # which targets become clickable is one rule, render.presentation.safe_link
     assert content_text("[a](http://example.org)") == (Span("a", href="http://example.org"),)
+
+
+# Text without a character that can start inline Markdown skips markdown-it (which costs a
+# command-line build its import): it must read exactly as markdown-it reads it.
+PLAIN_TEXT = st.text(
+    alphabet=st.characters(blacklist_characters="\\`*_[]<>&!\n\r\x00",
+                           blacklist_categories=("Cs",)),
+    max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PLAIN_TEXT)
+def test_plain_content_text_reads_as_markdown_it_reads_it(text):
+    assert content_text(text) == _markdown_spans(text)
+
+
+@pytest.mark.parametrize("text", ["**bold** and *soft*", "a [link](https://x.org)", "AT&amp;T",
+                                  "two\nlines", "`code`", "not_a_word_", "\\*kept\\*"])
+def test_text_with_markdown_characters_goes_through_markdown_it(text):
+    assert content_text(text) == _markdown_spans(text)

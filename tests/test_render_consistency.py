@@ -39,6 +39,7 @@ from outreach_kit.document import (
     SectionKind,
     ServiceCard,
     Steps,
+    Table,
     Tone,
     WalletCard,
     WriteIn,
@@ -70,7 +71,7 @@ TEXTS = (
     "Samaritans", "116 123", "Free, any time.",
     "Numbers to keep", "Breathing Space", "0800 83 85 87", "Text Alex at the drop-in.",
     "Dear Sam,", "It was good to see you on Tuesday.", "Take it easy,", "Alex",
-    "After the page break",
+    "After the page break", "Signed by", "Decision", "Dr Rowan", "Approved",
 )
 
 
@@ -94,6 +95,7 @@ def every_kind_document(labels: Labels = LABELS) -> Document:
                     phone="0131 496 0000", example=True),
         QRLink("https://example.org/harbour", "Harbour website"),
         ContactLine("Samaritans", "116 123", "Free, any time."),
+        Table(("Signed by", "Decision"), (("Dr Rowan", "Approved"), ("", ""))),
         PageBreak(),
         Paragraph(content_text("After the page break")),
     )

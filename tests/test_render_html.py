@@ -97,7 +97,7 @@ def style_of(html: str) -> str:
 
 
 def test_document_shell_and_landmarks(page):
-    assert page.startswith('<!doctype html>\n<html lang="en-GB">')
+    assert page.startswith('<!doctype html>\n<html lang="en-GB" dir="ltr">')
     parsed = Page(page)
     for landmark in ("header", "main", "footer"):
         assert len(parsed.all(landmark)) == 1, landmark

@@ -416,7 +416,7 @@ def test_service_cards_show_details_example_banner_and_qr_codes(standard, docume
                      "Text: 07700 900123", "Open: Monday to Friday, 10am to 4pm",
                      "Cost: Free", "Who it is for: Anyone over 16",
                      "Address: 12 Example Street, Edinburgh",
-                     "Website: https://example.org/harbour-drop-in",
+                     "Web: https://example.org/harbour-drop-in",
                      "Email: hello@example.org", "Last checked 14 October 2026."):
         assert expected in text
     banner = "Example data: replace with your area's services before printing."

@@ -13,11 +13,15 @@ Renderers escape span text for their format; they never receive raw markup.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 
 @dataclass(frozen=True)
@@ -38,13 +42,52 @@ def user_text(text: str) -> Inline:
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
+    # Imported on the first text that needs it: importing markdown-it costs about 17 ms of a
+    # command-line build (process time), and a build whose texts are all plain or already
+    # parsed (see parsed_content_texts) never needs it.
+    from markdown_it import MarkdownIt
+
     # commonmark with raw HTML off: `<b>` in content stays the literal characters.
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
-@lru_cache(maxsize=4096)
+# A character that may start inline Markdown in commonmark (emphasis, code, links, images,
+# entities, autolinks, escapes, line breaks). Text without any reads as itself
+# (tests/test_document_model.py compares both ways on random text).
+_MARKDOWN_CHARACTER = re.compile(r"[\\`*_\[\]<>&!\n\r\x00]")
+_MAX_PARSED = 4096
+_parsed: dict[str, Inline] = {}
+
+
 def content_text(text: str) -> Inline:
     """Content-team text with inline Markdown (bold, emphasis, links) -> spans."""
+    found = _parsed.get(text)
+    if found is None:
+        found = _parse_content_text(text)
+        if len(_parsed) >= _MAX_PARSED:
+            _parsed.clear()
+        _parsed[text] = found
+    return found
+
+
+def parsed_content_texts() -> dict[str, Inline]:
+    """Every text :func:`content_text` has read in this process, with its spans."""
+    return dict(_parsed)
+
+
+def add_parsed_content_texts(parsed: Mapping[str, Inline]) -> None:
+    """Texts already read (by an earlier run, kept by ``outreach_kit.derived_cache``)."""
+    _parsed.update(parsed)
+
+
+def _parse_content_text(text: str) -> Inline:
+    if _MARKDOWN_CHARACTER.search(text) is None:
+        return (Span(text),) if text else ()
+    return _markdown_spans(text)
+
+
+def _markdown_spans(text: str) -> Inline:
+    """``text`` read by markdown-it (:func:`content_text` skips it for plain text)."""
     tokens = _markdown().parseInline(text)
     spans: list[Span] = []
     bold = italic = 0
@@ -204,6 +247,15 @@ class Letter:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A grid of plain text with a header row, such as a sign-off table with empty rows to
+    fill in by hand. Cells are never parsed as markup."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
@@ -220,6 +272,7 @@ Block = (
     | ContactLine
     | WalletCard
     | Letter
+    | Table
     | PageBreak
 )
 
@@ -257,6 +310,9 @@ class Section:
     # was noticed about the person). Set only by assemble.pack, for a module's section and
     # the how-to-use page.
     content_only: bool = False
+    # Set when the section is in another language than the document (an English module in
+    # a pack in Polish, for example): renderers mark it (HTML lang and dir).
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -279,6 +335,8 @@ class DocumentMeta:
     last_reviewed: dt.date | None = None
     next_review: dt.date | None = None
     keywords: tuple[str, ...] = ()
+    translation_note: str = ""  # printed in the footer: "Translation not yet checked"
+    translation_status: str = ""  # draft, translated or checked ("" in English)
 
 
 @dataclass(frozen=True)
@@ -290,6 +348,21 @@ class Labels:
 
     callouts: tuple[tuple[Tone, str], ...] = ()  # (tone, label) for callouts without a title
     example_service: str = ""
+    # Page words (``page_words`` in wording.yaml). These defaults serve documents built
+    # without the wording file (letters, training); packs copy the content folder's words.
+    page_of: str = "Page {page} of {total}"
+    last_reviewed: str = "Last reviewed {date}"
+    please_note: str = "Please note"
+    contents: str = "Contents"
+    my_steps: str = "My steps"
+    cut_out_help: str = ("Cut along the dashed line. Fold along the dotted line so the card "
+                         "has two sides.")
+    contact_labels: tuple[tuple[str, str], ...] = (
+        ("phone", "Phone"), ("text", "Text"), ("web", "Web"), ("email", "Email"),
+        ("address", "Address"), ("open", "Open"))
+
+    def contact_label(self, name: str) -> str:
+        return dict(self.contact_labels).get(name, name.capitalize())
 
     def callout(self, tone: Tone) -> str:
         return dict(self.callouts).get(tone, "")
@@ -309,6 +382,15 @@ class Document:
             if section.id == section_id:
                 return section
         raise KeyError(section_id)
+
+
+def date_text(language: str, day: dt.date) -> str:
+    """``day`` as readers of ``language`` write it (UK order in English)."""
+    if language.split("-")[0].lower() == "en":
+        return _uk_date(day)
+    from .languages import date_in  # Babel's import is costly; only other languages need it
+
+    return date_in(language, day)
 
 
 def uk_date(day: dt.date) -> str:

@@ -55,6 +55,11 @@ class FormError(SettingsError):
         super().__init__("\n".join(f"{labels.get(f, f)}: {m}" for f, m in fields.items()))
 
 
+class ReviewPolicyError(OutreachKitError):
+    """A pack would include pages not yet clinically reviewed, and the organisation's
+    settings do not allow that."""
+
+
 class OutputError(OutreachKitError):
     """A finished file could not be written (no such folder, no permission, disk full)."""
 

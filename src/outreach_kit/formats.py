@@ -52,6 +52,8 @@ KINDS: dict[str, DocumentKind] = {k.name: k for k in (
     # what is in them (participants never see answers or facilitator notes).
     DocumentKind("training-facilitator", ("pdf", "pptx")),
     DocumentKind("training-participant", ("pdf", "pptx")),
+    # For a clinical lead: module text, sources and a sign-off table (review_pack.py).
+    DocumentKind("review-pack", ("pdf", "docx")),
 )}
 
 TRAINING_AUDIENCES: tuple[str, ...] = ("facilitator", "participant")

@@ -23,6 +23,7 @@ from .assemble.recipe import Recipe
 from .content.library import ContentLibrary
 from .document import Document, Section
 from .formats import FORMATS, PrintOptions, check_format, formats_for, training_kind
+from .review_policy import check_review_policy
 
 if TYPE_CHECKING:
     from .letters.make import PackLetter
@@ -95,12 +96,15 @@ def make_pack(
     letter_section: Section | None = None,
     profiles: Iterable[str] = (),
     base_dir: Path | None = None,
+    allow_unreviewed: bool = True,
 ) -> MadePack:
     """Build one pack from a checked recipe (from a file or from the app's choices).
 
     A letter in the recipe is composed and checked here (a relative logo path is read from
     ``base_dir``); the app passes a letter already made on its letter page as
     ``letter_section``. ``profiles``, when given, replace the recipe's print profiles.
+    ``allow_unreviewed`` is the organisation's setting: when False, a pack with pages not
+    yet clinically reviewed is refused (ReviewPolicyError naming them).
     """
     letter = None
     if recipe.letter is not None:
@@ -110,6 +114,7 @@ def make_pack(
         letter = make_pack_letter(library, recipe.letter, today, base_dir=base_dir)
         letter_section = letter.section
     document = build_pack(library, recipe, today, letter_section=letter_section)
+    check_review_policy(library, document, allow_unreviewed)
     options = PrintOptions.from_names(list(profiles) or recipe.print.profiles)
     return MadePack(document, options, letter)
 

@@ -33,9 +33,11 @@ class PackPreview:
 
 
 def preview_pack(library: ContentLibrary, choices: PackChoices, today: dt.date,
-                 letter_section: Section | None = None) -> PackPreview:
-    """The pack for ``choices``; RecipeError (plain words) when a choice is not valid."""
+                 letter_section: Section | None = None,
+                 allow_unreviewed: bool = True) -> PackPreview:
+    """The pack for ``choices``; RecipeError (plain words) when a choice is not valid,
+    ReviewPolicyError when the organisation allows only clinically reviewed pages."""
     made = make_pack(library, recipe_from_choices(choices, library), today,
-                     letter_section=letter_section)
+                     letter_section=letter_section, allow_unreviewed=allow_unreviewed)
     pdf = made.render("pdf")
     return PackPreview(made, pdf, len(PdfReader(io.BytesIO(pdf)).pages))

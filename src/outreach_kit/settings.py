@@ -49,6 +49,8 @@ class OrganisationSettings(BaseModel):
     default_area: Line = ""
     default_profiles: list[str] = Field(default_factory=lambda: [DEFAULT_PROFILE])
     has_logo: bool = False
+    # May pages not yet clinically reviewed go into client packs? (review_policy.py)
+    allow_unreviewed_modules: bool = True
 
     @field_validator("default_profiles")
     @classmethod
@@ -89,6 +91,12 @@ def _readable(error: Any) -> str:
 
 def settings_dir() -> Path:
     return Path(os.environ[ENV_VAR]) if os.environ.get(ENV_VAR) else default_content_dir()
+
+
+def settings_for_content(content_root: Path) -> OrganisationSettings:
+    """The settings that go with a content folder: those in ``$OUTREACH_KIT_SETTINGS``,
+    else the ones saved in that folder (as the app saves them)."""
+    return load_settings(Path(os.environ[ENV_VAR]) if os.environ.get(ENV_VAR) else content_root)
 
 
 def load_settings(folder: Path | None = None) -> OrganisationSettings:

@@ -11,13 +11,16 @@ from typing import Any
 
 from .content.library import ContentLibrary
 from .content.schema import ServiceDirectoryFile
+from .content.source_check import source_warnings
 from .content.yaml_source import field_name
 from .errors import Problem
 from .language import check_library
 from .letters.library import letter_problems
 from .letters.schema import LetterLibraryFile
+from .render.font_families import missing_for_language
 from .render.fonts import missing_glyphs
 from .training.kit import check_training
+from .translations.files import all_translations, translated_text
 
 
 def review_warnings(library: ContentLibrary, today: dt.date) -> list[Problem]:
@@ -68,6 +71,22 @@ def glyph_warnings(library: ContentLibrary) -> list[Problem]:
     return warnings
 
 
+def translation_warnings(library: ContentLibrary) -> list[Problem]:
+    """Every translation's problems, and characters its language's print font cannot draw."""
+    problems: list[Problem] = []
+    for found in all_translations(library):
+        problems += found.problems
+        for source, loc, text in translated_text(found):
+            missing = missing_for_language(found.language, text)
+            if missing:
+                line, _ = source.locate(loc)
+                names = ", ".join(f"'{c}'" for c in sorted(missing))
+                problems.append(Problem(str(source.path), line, field_name(loc),
+                                        f"the print font for this language has no {names}: "
+                                        "it would print as '?'", "warning"))
+    return problems
+
+
 def _example_note(library: ContentLibrary) -> str:
     """The pack's example-data notice, as a note: "example data: replace with ..."."""
     notice = library.wording.example_notice if library.wording else "Example data."
@@ -88,5 +107,7 @@ def validate_library(library: ContentLibrary, today: dt.date | None = None) -> l
     problems += review_warnings(library, today)
     problems += check_library(library)
     problems += glyph_warnings(library)
+    problems += source_warnings(library)
     problems += folder_problems(library)
+    problems += translation_warnings(library)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))

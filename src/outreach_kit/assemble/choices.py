@@ -36,6 +36,7 @@ class PackChoices:
     keyworker_name: str = ""
     service_contact: str = ""
     wallet_steps: tuple[str, ...] = ()
+    language: str = "en"  # BCP 47; options from translations.files.language_choices
 
 
 def recipe_from_choices(choices: PackChoices, library: ContentLibrary) -> Recipe:
@@ -51,6 +52,7 @@ def recipe_from_choices(choices: PackChoices, library: ContentLibrary) -> Recipe
             "services": {"areas": list(choices.areas), "ids": list(choices.service_ids)},
             "wallet_steps": list(choices.wallet_steps),
             "print": {"profiles": list(choices.profiles) or [DEFAULT_PROFILE]},
+            "language": choices.language,
         })
     except ValidationError as exc:
         # What is wrong, in the words the app uses, never the values: they may be personal.
@@ -109,4 +111,5 @@ def choices_from_recipe(recipe: Recipe) -> PackChoices:
         service_ids=tuple(recipe.services.ids),
         profiles=tuple(recipe.print.profiles) or (DEFAULT_PROFILE,),
         service_name=recipe.service_name or "",
+        language=recipe.language,
     )

@@ -18,6 +18,8 @@ from ..content.library import ContentLibrary
 from ..content.wording import WordingFile
 from ..document import content_text
 from ..errors import ContentError, Problem
+from ..languages import is_english
+from ..translations.pack import localise, translated_view
 from .recipe import Recipe, RecipeProblems, check_recipe
 from .recommend import KIND_ORDER, Recommendation, recommend, safety_floor
 
@@ -38,6 +40,11 @@ def build_pack(
     problems = check_recipe(recipe, library)
     if problems:
         raise RecipeProblems(problems)
+    if not is_english(recipe.language):
+        view, found = translated_view(library, recipe.language)
+        english = recipe.model_copy(update={"language": "en"})
+        return localise(build_pack(view, english, today, letter_section), library, found,
+                        today)
     wording = library.fixed_wording()
     help_now = _help_now(library)
     picks = _picks(library, recipe)
@@ -185,7 +192,9 @@ def contact_blocks(contact: schema.ContactBody, number: str) -> Iterable[doc.Blo
 
 def _cover(recipe: Recipe, today: dt.date, wording: WordingFile) -> doc.Cover:
     return doc.Cover(
-        title=f"For {recipe.person_name}" if recipe.person_name else wording.cover.title,
+        # The name is a value put into the wording, never read as a template itself.
+        title=(wording.cover.for_person.format(name=recipe.person_name)
+               if recipe.person_name else wording.cover.title),
         subtitle=wording.cover.subtitle,
         service=recipe.service_name or "",
         keyworker=recipe.keyworker_name or "",

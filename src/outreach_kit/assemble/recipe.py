@@ -25,8 +25,9 @@ from ..content.library import ContentLibrary
 from ..content.loader import validate_source
 from ..content.schema import Audience, Id
 from ..content.yaml_source import YamlSource, field_name, parse_yaml_bytes, read_yaml
-from ..errors import ContentError, Problem, RecipeError, did_you_mean
+from ..errors import ContentError, OptionError, Problem, RecipeError, did_you_mean
 from ..formats import PROFILES, PrintOptions, formats_for, unknown_profile_message
+from ..languages import check_language
 from ..letters.recipe import LetterRecipe
 
 # Free text is kept exactly as typed (renderers escape it). The limit is generous on
@@ -93,6 +94,18 @@ class Recipe(_Strict):
     letter: LetterRecipe | None = None
     wallet_steps: list[FreeText] = Field(default_factory=list, max_length=MAX_WALLET_STEPS)
     print: PrintChoice = Field(default_factory=PrintChoice)
+    # BCP 47 (pl, ar, ...): modules with a current translation in content/translations/
+    # are printed in it, the others in English with a note (translations.pack).
+    language: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2,
+                                               max_length=35)] = "en"
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        try:
+            return check_language(value)
+        except OptionError as exc:
+            raise ValueError(str(exc)) from None
 
     @field_validator("person_name", "keyworker_name", "service_name", "service_contact",
                      mode="before")

@@ -353,7 +353,7 @@ def _named(library: ContentLibrary, module: Module, obs_id: str, suggestion: Sug
         f"Because you noticed {_quoted_observation(observation.text)}: {for_worker} "
         f"({category.name})",
         tuple(module.subthemes), score,
-        library.fixed_wording().reasons.picked.format(what=suggestion.reason),
+        library.fixed_wording().reasons.picked.format(what=suggestion.reason.rstrip(".")),
     )
 
 

@@ -11,14 +11,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 
+from .. import derived_cache
 from ..assemble.recipe import Recipe, load_recipe
 from ..content.kinds import PACK_KINDS
 from ..content.library import ContentLibrary
+from ..errors import OptionError, UsageError
 from ..formats import formats_for
+from ..languages import check_language
 from ..outputs import MadePack, make_pack
+from ..settings import ENV_VAR as SETTINGS_ENV
+from ..settings import SETTINGS_FILE, settings_for_content
 from .common import (
     add_content_option,
     add_format_option,
@@ -40,6 +47,8 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     parser.add_argument("recipe", type=Path, help="recipe file (YAML)")
     add_output_options(parser, "file to write")
     add_pack_options(parser)
+    parser.add_argument("--language", help="BCP 47 code such as pl or ar (default: the "
+                        "recipe's; pages with no current translation print in English)")
     parser.set_defaults(func=run_build)
 
 
@@ -55,10 +64,27 @@ def build_files(library: ContentLibrary, recipe_path: Path, recipe: Recipe,
     for fmt, output in outputs.items():
         check_output(output, fmt, force)
     today = dt.date.today()
-    made = make_pack(library, recipe, today, profiles=profiles, base_dir=recipe_path.parent)
+    made = make_pack(library, recipe, today, profiles=profiles, base_dir=recipe_path.parent,
+                     allow_unreviewed=_allow_unreviewed(library.root))
     for fmt, output in outputs.items():
         write_output(output, made.render(fmt))
     return made
+
+
+def _allow_unreviewed(content_root: Path) -> bool:
+    """The organisation's setting, read again only when its file changes (build-batch
+    makes many packs in one process)."""
+    folder = Path(os.environ[SETTINGS_ENV]) if os.environ.get(SETTINGS_ENV) else content_root
+    try:
+        stamp = (folder / SETTINGS_FILE).stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _allow_unreviewed_at(folder, stamp)
+
+
+@lru_cache(maxsize=4)
+def _allow_unreviewed_at(folder: Path, stamp: int) -> bool:
+    return settings_for_content(folder).allow_unreviewed_modules
 
 
 # ---------------------------------------------------------------------------- build
@@ -71,9 +97,15 @@ def run_build(args: argparse.Namespace) -> int:
     input_file(args.recipe, "recipe file")
     library = load_content(args.content, PACK_KINDS)  # a letter adds its own, if any
     recipe = load_recipe(args.recipe, library)
+    if args.language:
+        try:
+            recipe = recipe.model_copy(update={"language": check_language(args.language)})
+        except OptionError as exc:
+            raise UsageError(str(exc)) from None
     print_worker_prompts(library, recipe.observations)
     made = build_files(library, args.recipe, recipe, {fmt: args.output}, args.profile,
                        args.force)
+    derived_cache.keep(library)
     if made.letter is not None:  # the same notes `outreach-kit letter` gives
         for line in made.letter.worker_notes():
             print(line, file=sys.stderr)

@@ -14,8 +14,10 @@ import sys
 from collections.abc import Collection
 from pathlib import Path
 
+from .. import derived_cache
 from ..assemble.risk import worker_prompts
-from ..content import default_content_dir, load_library
+from ..content import default_content_dir
+from ..content.cached import library_key, load_library_cached
 from ..content.library import ContentLibrary
 from ..content.paths import ENV_VAR
 from ..errors import OptionError, UsageError
@@ -79,7 +81,10 @@ def load_content(content_dir: Path | None, kinds: Collection[str] | None = None,
                  warn: bool = True) -> ContentLibrary:
     """The content library (every kind of file, or the ``kinds`` named); broken files are
     left out, with a warning on stderr."""
-    library = load_library(content_folder(content_dir), kinds)
+    folder = content_folder(content_dir)
+    key = library_key(folder, kinds)
+    library = load_library_cached(folder, kinds, key)
+    derived_cache.restore(key)
     if not warn:
         return library
     if library.errors:

@@ -25,6 +25,11 @@ from pydantic import (
     model_validator,
 )
 
+from .reference import Reference as Reference
+from .reference import ShortText as ShortText
+from .reference import WebLink
+from .review import ReviewState, ReviewStatus
+
 Loc = tuple[str | int, ...]
 
 Id = Annotated[
@@ -32,8 +37,6 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=64),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-WebLink = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$", max_length=500)]
 PhoneNumber = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ]{1,18}[0-9]$")]
 EmailText = Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$")]
 
@@ -41,15 +44,6 @@ EmailText = Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
                               defer_build=True)
-
-
-class Reference(Strict):
-    """Something outside the project that a fact rests on, and when it was last checked."""
-
-    title: ShortText
-    url: WebLink | None = None
-    publisher: ShortText | None = None
-    checked: dt.date
 
 
 class VersionedFile(Strict):
@@ -229,7 +223,13 @@ class Module(Reviewed, VersionedFile):
     # Chosen by hand only: never suggested, and validate does not ask an observation to
     # reach it.
     optional: bool = False
+    # Who last checked it, in what role, and when (content/review.py); none means a draft.
+    review: ReviewState | None = None
     body: list[Block] = Field(min_length=1)
+
+    @property
+    def review_status(self) -> ReviewStatus:
+        return self.review.status if self.review else ReviewStatus.DRAFT
 
     def client_text(self) -> Iterator[tuple[Loc, str]]:
         yield ("title",), self.title
@@ -276,6 +276,15 @@ class Service(Strict):
     # A made-up entry shipped to show how a directory looks: printed with the example-data
     # notice. Never set on a service a worker adds (see local_services.py).
     example: bool = False
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _checked_by_staff(cls, source: Any) -> Any:
+        # A service's details are often checked by phone or in person: with no web address
+        # the source is print only (validate warns about it in a content-team directory).
+        if isinstance(source, dict) and not source.get("url") and "print_only" not in source:
+            return {**source, "print_only": True}
+        return source
 
     @model_validator(mode="after")
     def _reachable(self) -> Service:

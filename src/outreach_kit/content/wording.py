@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator
+from dataclasses import replace
 
 from pydantic import Field, model_validator
 
@@ -21,6 +22,14 @@ from .schema import Id, Loc, ShortText, Strict, Text, VersionedFile
 class CoverWording(Strict):
     title: ShortText  # when the pack names nobody
     subtitle: ShortText
+    for_person: ShortText = "For {name}"  # when it does: {name} is the name given
+
+    @model_validator(mode="after")
+    def _name_placeholder(self) -> CoverWording:
+        used = {f for _, f, _, _ in string.Formatter().parse(self.for_person) if f}
+        if used != {"name"}:
+            raise ValueError("for_person must use {name} (and no other {...} name)")
+        return self
 
 
 class HowToUseWording(Strict):
@@ -98,6 +107,51 @@ class ReasonWording(Strict):
         return self
 
 
+class ContactLabels(Strict):
+    """Labels before each detail of a service card."""
+
+    phone: ShortText
+    text: ShortText
+    web: ShortText
+    email: ShortText
+    address: ShortText
+    open: ShortText
+
+
+class PageWords(Strict):
+    """Words renderers print around the content: footers, notices, contents, the card."""
+
+    page_of: ShortText  # {page} and {total}
+    last_reviewed: ShortText  # {date}
+    please_note: ShortText
+    contents: ShortText
+    my_steps: ShortText
+    cut_out_help: Text
+    contact_labels: ContactLabels
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> PageWords:
+        for name, fields in (("page_of", {"page", "total"}), ("last_reviewed", {"date"})):
+            used = {f for _, f, _, _ in string.Formatter().parse(getattr(self, name)) if f}
+            if used != fields:
+                words = " and ".join(f"{{{f}}}" for f in sorted(fields))
+                raise ValueError(f"{name} must use exactly {words}")
+        return self
+
+
+class LanguageNotes(Strict):
+    """Lines a pack in another language prints about its translation."""
+
+    page_in_english: Text  # introduces a module printed in English
+    status_draft: ShortText
+    status_translated: ShortText
+    status_checked: ShortText
+
+    def status(self, status: str) -> str:
+        words: str = getattr(self, f"status_{status}")
+        return words
+
+
 class DocumentWording(Strict):
     """A pack file's properties (title, author, subject). Never a person's name."""
 
@@ -118,17 +172,27 @@ class WordingFile(VersionedFile):
     callout_labels: CalloutLabels
     reasons: ReasonWording
     document: DocumentWording
+    page_words: PageWords | None = None  # None: the renderers' English defaults
+    language_notes: LanguageNotes | None = None
 
     def labels(self) -> Labels:
         """The words renderers print around the content, for ``Document.labels``."""
-        return Labels(
+        labels = Labels(
             callouts=tuple((Tone(tone), label) for tone, label in self.callout_labels),
             example_service=self.example_notice,
         )
+        words = self.page_words
+        if words is None:
+            return labels
+        return replace(labels, page_of=words.page_of, last_reviewed=words.last_reviewed,
+                       please_note=words.please_note, contents=words.contents,
+                       my_steps=words.my_steps, cut_out_help=words.cut_out_help,
+                       contact_labels=tuple(words.contact_labels))
 
     def client_text(self) -> Iterator[tuple[Loc, str]]:
         yield ("cover", "title"), self.cover.title
         yield ("cover", "subtitle"), self.cover.subtitle
+        yield ("cover", "for_person"), self.cover.for_person
         how = self.how_to_use
         yield ("how_to_use", "title"), how.title
         yield ("how_to_use", "lead"), how.lead
@@ -158,6 +222,13 @@ class WordingFile(VersionedFile):
         for kind, words in self.reasons.kind_words:
             yield ("reasons", "kind_words", kind), words
         yield ("document", "subject"), self.document.subject
+        if self.page_words is not None:
+            for name, text in self.page_words:
+                if isinstance(text, str):
+                    yield ("page_words", name), text
+        if self.language_notes is not None:
+            for name, text in self.language_notes:
+                yield ("language_notes", name), text
 
     def references(self) -> Iterator[tuple[Loc, str, str]]:
         for i, contact in enumerate(self.wallet_card.contacts):

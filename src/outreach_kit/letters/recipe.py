@@ -82,7 +82,7 @@ class LetterRecipe(RecipePart):
     schema_version: Literal[1] = 1
     letter_type: LetterType
     subthemes: list[Id] = Field(default_factory=list)
-    person: PersonalFields = PersonalFields()
+    person: PersonalFields = Field(default_factory=PersonalFields)
     # Things the person said that the worker ticked (claim ids from content/letters/), so
     # paragraphs that repeat them may be used, e.g. [blames-self].
     said: list[Id] = Field(default_factory=list)
@@ -92,8 +92,8 @@ class LetterRecipe(RecipePart):
     # text leaves that part out of the letter.
     edited: dict[LetterSlot, Annotated[str, StringConstraints(max_length=20_000)]] = Field(
         default_factory=dict)
-    letterhead: LetterheadRecipe = LetterheadRecipe()
-    signer: Signer = Signer()
+    letterhead: LetterheadRecipe = Field(default_factory=LetterheadRecipe)
+    signer: Signer = Field(default_factory=Signer)
     date: dt.date | None = None  # default: today
 
 

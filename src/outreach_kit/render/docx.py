@@ -33,7 +33,9 @@ from lxml.etree import _Element
 from .. import document as d
 from ..errors import RenderError
 from . import docx_xml as x
+from .docx_language import set_style_language
 from .options import PageFormat, PrintOptions
+from .page_words import review_parts
 from .presentation import (
     WHITE,
     WORD_FONT,
@@ -53,6 +55,7 @@ def render_docx(document: d.Document, options: PrintOptions | None = None) -> by
     options = options or PrintOptions()
     try:
         writer = _Writer(options, document.labels)
+        set_style_language(writer.doc.styles["Normal"], document.meta.language or "en-GB")
         writer.write(document)
         out = io.BytesIO()
         writer.doc.save(out)
@@ -70,6 +73,7 @@ class _Writer:
     def __init__(self, options: PrintOptions, labels: d.Labels):
         self.options = options
         self.labels = labels
+        self.document = d.Document("", d.DocumentMeta("", "", ""), ())  # set by write()
         self.colours = colours_for(options)
         self.doc: WordDocument = docx.Document()
         self.body_pt = 18 if options.large_print else 12
@@ -151,15 +155,16 @@ class _Writer:
 
     # ------------------------------------------------------------------ document
     def write(self, document: d.Document) -> None:
+        self.document = document
         self._core_properties(document.meta)
         if document.cover is not None:
             self._cover(document.cover)
         for notice in document.notices:
-            self._shaded("Please note", [d.user_text(notice)], d.Tone.WARNING)
+            self._shaded(self.labels.please_note, [d.user_text(notice)], d.Tone.WARNING)
         for section in document.sections:
             self._section(section, document.sections, standalone_letter=document.kind == "letter")
         self._body.append(self._section_properties)
-        self._footer(document.meta)
+        self._footer(document)
 
     def _core_properties(self, meta: d.DocumentMeta) -> None:
         props = self.doc.core_properties
@@ -175,14 +180,14 @@ class _Writer:
         props.created = props.modified = now
         props.revision = 1
 
-    def _footer(self, meta: d.DocumentMeta) -> None:
+    def _footer(self, document: d.Document) -> None:
+        meta = document.meta
         parts = []
         if meta.content_version:
             parts.append(f"Content version {meta.content_version}")
-        if meta.last_reviewed:
-            parts.append(f"Last reviewed {d.uk_date(meta.last_reviewed)}")
-        if meta.next_review:
-            parts.append(f"Next review due {d.uk_date(meta.next_review)}")
+        parts += review_parts(document, meta.last_reviewed, meta.next_review)
+        if meta.translation_note:
+            parts.append(meta.translation_note)
         if parts:
             footer = self.doc.sections[0].footer.paragraphs[0]
             footer.text = clean_text(" · ".join(parts))
@@ -221,12 +226,9 @@ class _Writer:
             for listed in contents:
                 if listed.in_contents and listed.kind is not d.SectionKind.CONTENTS:
                     self._para("List Bullet", listed.title)
-        review = [f"Last reviewed {d.uk_date(section.last_reviewed)}"
-                  if section.last_reviewed else "",
-                  f"Next review due {d.uk_date(section.next_review)}"
-                  if section.next_review else ""]
-        if any(review):
-            self._para("Normal", ". ".join(r for r in review if r) + ".", size=self._small)
+        review = review_parts(self.document, section.last_reviewed, section.next_review)
+        if review:
+            self._para("Normal", ". ".join(review) + ".", size=self._small)
 
     # ------------------------------------------------------------------ blocks
     def _block(self, block: d.Block) -> None:
@@ -259,6 +261,8 @@ class _Writer:
                 self._wallet(block)
             case d.Letter():
                 self._letter(block)
+            case d.Table():
+                self._grid(block)
             case d.PageBreak():
                 x.page_break(self._body)
             case _:  # pragma: no cover - a new block type needs a case here
@@ -316,9 +320,11 @@ class _Writer:
             self._shaded(note, [], d.Tone.WARNING)
         self._inline(self._para(), card.description)
         phone = card.phone + (f" ({card.phone_note})" if card.phone_note else "")
-        rows = [("Phone", phone if card.phone else "", ""), ("Text", card.text, ""),
-                ("Web", card.web, card.web), ("Email", card.email, f"mailto:{card.email}"),
-                ("Address", card.address, ""), ("Open", card.hours, ""),
+        named = self.labels.contact_label
+        rows = [(named("phone"), phone if card.phone else "", ""), (named("text"), card.text, ""),
+                (named("web"), card.web, card.web),
+                (named("email"), card.email, f"mailto:{card.email}"),
+                (named("address"), card.address, ""), (named("open"), card.hours, ""),
                 ("Cost", card.cost, ""), ("For", card.for_whom, "")]
         row_look = x.Look(space_after=40)
         for label, value, href in rows:
@@ -334,6 +340,17 @@ class _Writer:
         x.run(paragraph, clean_text(contact.number), bold=True)
         if contact.note:
             x.run(paragraph, f" ({clean_text(contact.note)})")
+
+    def _grid(self, block: d.Table) -> None:
+        columns = max(len(block.header), 1)
+        widths = (round(Cm(16).twips) // columns,) * columns
+        rows = [block.header, *block.rows]
+        cells = x.table(self._body, self._style_id("Table Grid") or "", widths,
+                        [[1] * columns for _ in rows])
+        for r, (row, texts) in enumerate(zip(cells, rows, strict=True)):
+            for cell, text in zip(row, texts, strict=False):
+                x.run(cell, clean_text(text) if text else " ", bold=r == 0)
+        self._para()
 
     def _wallet(self, card: d.WalletCard) -> None:
         spans = [[2], *([1, 1] for _ in card.contacts), *([2] for _ in card.steps)]

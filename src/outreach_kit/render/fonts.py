@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from collections.abc import Callable
+from contextvars import ContextVar
 from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
@@ -94,6 +96,14 @@ def missing_glyphs(text: str) -> set[str]:
     }
 
 
+# Set while a document in another script renders (.font_families.using_family): that
+# family's own rule for drawable text.
+family_text: ContextVar[Callable[[str], str] | None] = ContextVar("family_text", default=None)
+
+
 def drawable_text(text: str) -> str:
     """``text`` with every character the font cannot draw replaced (see module docstring)."""
+    other = family_text.get()
+    if other is not None:
+        return other(text)
     return fit_to_font(text, _drawable())

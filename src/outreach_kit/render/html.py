@@ -31,7 +31,10 @@ from markupsafe import Markup, escape
 
 from .. import document as doc
 from ..content.paths import default_templates_dir
+from ..languages import text_direction
+from .html_fonts import script_font, script_font_faces_css
 from .options import PageFormat, PrintOptions
+from .page_words import review_parts
 from .presentation import (
     FONT_FACES,
     FONT_FAMILY,
@@ -203,13 +206,8 @@ def _block_views(section: doc.Section) -> list[BlockView]:
     return views
 
 
-def _review_text(last: Any, nxt: Any) -> str:
-    parts = []
-    if last:
-        parts.append(f"Last reviewed {doc.uk_date(last)}")
-    if nxt:
-        parts.append(f"Next review due {doc.uk_date(nxt)}")
-    return ". ".join(parts)
+def _review_text(document: doc.Document, last: Any, nxt: Any) -> str:
+    return ". ".join(review_parts(document, last, nxt))
 
 
 # ---------------------------------------------------------------------------- sanitiser
@@ -217,13 +215,14 @@ def _review_text(last: Any, nxt: Any) -> str:
 _ALLOWED_TAGS = {
     "header", "nav", "main", "footer", "section", "article", "aside", "div", "span", "p",
     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "a", "img",
-    "strong", "em", "figure", "figcaption", "br",
+    "strong", "em", "figure", "figcaption", "br", "table", "thead", "tbody", "tr", "th", "td",
 }
 _ALLOWED_ATTRIBUTES = {
-    "*": {"class", "id", "role", "aria-label", "aria-labelledby", "aria-hidden", "lang"},
+    "*": {"class", "id", "role", "aria-label", "aria-labelledby", "aria-hidden", "lang", "dir"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
+    "th": {"scope"},
 }
 
 
@@ -277,14 +276,18 @@ def render_html(document: doc.Document, options: PrintOptions | None = None,
     profile_classes = " ".join(f"profile-{name}" for name in options.names)
     sections: list[dict[str, Any]] = [
         {"section": s, "html_id": html_id(s.id), "blocks": _block_views(s),
-         "review": _review_text(s.last_reviewed, s.next_review)}
+         "review": _review_text(document, s.last_reviewed, s.next_review)}
         for s in document.sections
         if s.kind is not doc.SectionKind.CONTENTS
     ]
     contents_section = next(
         (s for s in document.sections if s.kind is doc.SectionKind.CONTENTS), None)
     html = env.get_template(TEMPLATE).render(
-        contents_title=contents_section.title if contents_section else "Contents",
+        contents_title=contents_section.title if contents_section else document.labels.contents,
+        direction=text_direction(document.meta.language or "en-GB"),
+        script_font=script_font(document.meta.language or "en-GB"),
+        # Words still written in the template in English, in a document in another language
+        english_words_lang=not (document.meta.language or "en").lower().startswith("en"),
         contents_blocks=_block_views(contents_section) if contents_section else [],
         document=document,
         meta=document.meta,
@@ -298,14 +301,17 @@ def render_html(document: doc.Document, options: PrintOptions | None = None,
         booklet=options.page is PageFormat.A5_BOOKLET,
         profile_classes=profile_classes,
         font_faces=Markup(FONTS_PLACEHOLDER),
-        footer_review=_review_text(document.meta.last_reviewed, document.meta.next_review),
+        footer_review=_review_text(document, document.meta.last_reviewed,
+                                   document.meta.next_review),
         logo_uri=logo_data_uri,
         kinds=doc.SectionKind,
     )
     html = _clean_body(html)
     # The fonts are cut to the characters of the finished page, so they are added last.
     used = "".join(sorted(set(html)))
-    return html.replace(FONTS_PLACEHOLDER, font_faces_css(used), 1)
+    fonts = font_faces_css(used)
+    extra = script_font_faces_css(document.meta.language or "en-GB", used)
+    return html.replace(FONTS_PLACEHOLDER, f"{fonts}\n{extra}" if extra else fonts, 1)
 
 
 def _clean_body(html: str) -> str:

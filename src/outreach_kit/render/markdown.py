@@ -18,9 +18,11 @@ are cleaned as in every format (:func:`.presentation.clean_text`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .. import document as doc
+from .page_words import review_parts
 from .presentation import callout_label, clean_text, example_note, safe_link
 
 # Special anywhere in a line (emphasis, code, links, HTML, entities, tables, strikethrough).
@@ -125,7 +127,7 @@ def _block(block: doc.Block, labels: doc.Labels) -> list[str]:
                 chunks.append(" \\\n".join(["\\_" * 40] * count))
             return chunks
         case doc.ServiceCard() as card:
-            return _service(card, example_note(card, labels))
+            return _service(card, example_note(card, labels), labels)
         case doc.QRLink(url=url, label=label):
             return [f"{_text(label)}: {_link(url, url)}"]
         case doc.ContactLine() as contact:
@@ -138,12 +140,19 @@ def _block(block: doc.Block, labels: doc.Labels) -> list[str]:
             return chunks
         case doc.Letter() as letter:
             return _letter(letter)
+        case doc.Table(header=header, rows=rows):
+            def cell(text: str) -> str:
+                return _text(text).replace("|", "\\|") or " "
+            lines = ["| " + " | ".join(cell(h) for h in header) + " |",
+                     "|" + " --- |" * len(header)]
+            lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+            return ["\n".join(lines)]
         case doc.PageBreak():
             return ["---"]
     return []
 
 
-def _service(card: doc.ServiceCard, note: str) -> list[str]:
+def _service(card: doc.ServiceCard, note: str, labels: doc.Labels) -> list[str]:
     chunks = [f"### {_text(card.name)}"]
     if note:
         chunks.append(f"> **{escape_markdown(note, False)}**")
@@ -151,15 +160,18 @@ def _service(card: doc.ServiceCard, note: str) -> list[str]:
     details = []
     if card.phone:
         note = f" ({escape_markdown(card.phone_note, False)})" if card.phone_note else ""
-        details.append(f"- **Phone:** {_text(card.phone)}{note}")
-    for label, value in (("Text", card.text), ("Address", card.address), ("Open", card.hours),
-                         ("Cost", card.cost), ("For", card.for_whom)):
+        details.append(f"- **{_text(labels.contact_label('phone'))}:** {_text(card.phone)}{note}")
+    named = labels.contact_label
+    for label, value in ((named("text"), card.text), (named("address"), card.address),
+                         (named("open"), card.hours), ("Cost", card.cost),
+                         ("For", card.for_whom)):
         if value:
-            details.append(f"- **{label}:** {_text(value)}")
+            details.append(f"- **{_text(label)}:** {_text(value)}")
     if card.web:
-        details.append(f"- **Website:** {_link(card.web, card.web)}")
+        details.append(f"- **{_text(named('web'))}:** {_link(card.web, card.web)}")
     if card.email:
-        details.append(f"- **Email:** {_link(card.email, 'mailto:' + card.email)}")
+        details.append(f"- **{_text(named('email'))}:** "
+                       f"{_link(card.email, 'mailto:' + card.email)}")
     if details:
         chunks.append("\n".join(details))
     if card.last_checked:
@@ -185,13 +197,8 @@ def _letter(letter: doc.Letter) -> list[str]:
     return chunks
 
 
-def _review(last: object, nxt: object) -> str:
-    parts = []
-    if last:
-        parts.append(f"Last reviewed {doc.uk_date(last)}")  # type: ignore[arg-type]
-    if nxt:
-        parts.append(f"Next review due {doc.uk_date(nxt)}")  # type: ignore[arg-type]
-    return ". ".join(parts)
+def _review(document: doc.Document, last: dt.date | None, nxt: dt.date | None) -> str:
+    return ". ".join(review_parts(document, last, nxt))
 
 
 def _cover(document: doc.Document) -> list[str]:
@@ -216,12 +223,13 @@ def render_markdown(document: doc.Document) -> str:
     """
     is_letter = document.kind == "letter"
     chunks = [] if is_letter else _cover(document)
-    chunks += [f"> **Please note:** {escape_markdown(n, False)}" for n in document.notices]
+    note = escape_markdown(document.labels.please_note, False)
+    chunks += [f"> **{note}:** {escape_markdown(n, False)}" for n in document.notices]
     sections = [s for s in document.sections if s.kind is not doc.SectionKind.CONTENTS]
     listed = [s for s in sections if s.in_contents]
     contents = next((s for s in document.sections if s.kind is doc.SectionKind.CONTENTS), None)
     if listed:
-        chunks.append(f"## {_text(contents.title if contents else 'Contents')}")
+        chunks.append(f"## {_text(contents.title if contents else document.labels.contents)}")
         for block in contents.blocks if contents else ():
             chunks += _block(block, document.labels)
         chunks.append("\n".join(f"{n}. {_text(s.title)}" for n, s in enumerate(listed, 1)))
@@ -239,14 +247,15 @@ def render_markdown(document: doc.Document) -> str:
                           "You can skip this page.")
         for block in section.blocks:
             chunks += _block(block, document.labels)
-        review = _review(section.last_reviewed, section.next_review)
+        review = _review(document, section.last_reviewed, section.next_review)
         if review:
             chunks.append(f"*{review}.*")
     meta = document.meta
     if not is_letter:
         footer = f"{_text(meta.author)}. Content version {_text(meta.content_version or '-')}."
-        review = _review(meta.last_reviewed, meta.next_review)
-        chunks += ["---", footer + (f" {review}." if review else "")]
+        review = _review(document, meta.last_reviewed, meta.next_review)
+        status = f" {_text(meta.translation_note)}." if meta.translation_note else ""
+        chunks += ["---", footer + (f" {review}." if review else "") + status]
     if document.kind == "pack":
         chunks.append("This pack does not replace advice from a doctor, nurse or pharmacist.")
     return "\n\n".join(c for c in chunks if c) + "\n"

@@ -30,8 +30,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError
 
-from ..document import Document, DocumentMeta, uk_date
+from ..document import Document, date_text, uk_date
 from ..errors import RenderError
+from .bidi import Run, draw_bidi_line, has_rtl
+from .font_families import family_for, using_family
 from .fonts import REGULAR, drawable_text, register_fonts
 from .options import PageFormat, PrintOptions
 from .pdf_story import StoryBuilder
@@ -47,12 +49,14 @@ rl_config.useA85 = 0
 def render_pdf(document: Document, options: PrintOptions = PrintOptions()) -> bytes:  # noqa: B008
     """The document as PDF bytes, laid out for the chosen print profiles."""
     register_fonts()
-    styles = styles_for(options)
-    story = StoryBuilder(document, styles).build()
+    family = family_for(document.meta.language or "en-GB")
     buffer = BytesIO()
-    template = PackDocTemplate(buffer, document, styles)
     try:
-        template.build(story, canvasmaker=FooterCanvas)
+        with using_family(family):
+            styles = styles_for(options, family=family)
+            story = StoryBuilder(document, styles).build()
+            template = PackDocTemplate(buffer, document, styles)
+            template.build(story, canvasmaker=FooterCanvas)
     except LayoutError:
         raise RenderError(
             "Part of the document is too big to fit on a page. Shorten the longest text "
@@ -69,26 +73,32 @@ def render_pdf(document: Document, options: PrintOptions = PrintOptions()) -> by
     return pdf
 
 
-def _footer_groups(meta: DocumentMeta, page: int, total: int) -> list[list[str]]:
+def _footer_groups(document: Document, page: int, total: int) -> list[list[str]]:
     """The footer's pieces, grouped by line; a line too wide may break between pieces."""
-    first = [f"Page {page} of {total}"]
+    meta, labels = document.meta, document.labels
+    language = meta.language or "en-GB"
+    first = [drawable_text(labels.page_of.format(page=page, total=total))]
     if meta.content_version:
         first.append(f"Content version {drawable_text(meta.content_version)}")
     review: list[str] = []
     if meta.last_reviewed:
-        review.append(f"Last reviewed {uk_date(meta.last_reviewed)}")
+        review.append(drawable_text(labels.last_reviewed.format(
+            date=date_text(language, meta.last_reviewed))))
     if meta.next_review:
         review.append(f"Next review due {uk_date(meta.next_review)}")
-    return [first, review] if review else [first]
+    groups = [first, review] if review else [first]
+    if meta.translation_note:
+        groups.append([drawable_text(meta.translation_note)])
+    return groups
 
 
 def _fit_footer(groups: list[list[str]], canvas: Canvas, size: float,
-                width: float) -> list[str]:
+                width: float, font: str = REGULAR) -> list[str]:
     """Footer lines at ``size``: each group on one line if it fits, else a piece a line."""
     lines: list[str] = []
-    for group, joiner in zip(groups, (" · ", " / "), strict=False):
+    for group, joiner in zip(groups, (" · ", " / ", " "), strict=False):
         joined = joiner.join(group)
-        if canvas.stringWidth(joined, REGULAR, size) <= width:
+        if canvas.stringWidth(joined, font, size) <= width:
             lines.append(joined)
         else:
             lines.extend(group)
@@ -116,12 +126,13 @@ class PackDocTemplate(BaseDocTemplate):
             lang=meta.language or "en-GB",
             invariant=1,
             pageCompression=1,
-            initialFontName=REGULAR,
+            initialFontName=styles.family.regular,
             initialFontSize=styles.body_size,
             initialLeading=styles.body.leading,
             displayDocTitle=1,
         )
         self.meta = meta
+        self.document = document
         self.styles = styles
         self.page_offset = 1 if document.cover is not None else 0
         frame = BodyFrame(layout.left, layout.bottom, layout.frame_width, layout.frame_height,
@@ -157,19 +168,24 @@ class PackDocTemplate(BaseDocTemplate):
         if page_index < self.page_offset:
             return
         total = page_count - self.page_offset
-        groups = _footer_groups(self.meta, page_index + 1 - self.page_offset, total)
+        groups = _footer_groups(self.document, page_index + 1 - self.page_offset, total)
         layout = self.styles.layout
+        font = self.styles.family.regular
         size = layout.footer_size
-        lines = _fit_footer(groups, canvas, size, layout.frame_width)
-        widest = max(canvas.stringWidth(line, REGULAR, size) for line in lines)
+        lines = _fit_footer(groups, canvas, size, layout.frame_width, font)
+        widest = max(canvas.stringWidth(line, font, size) for line in lines)
         if widest > layout.frame_width:  # one piece alone is too wide: a last resort
             size = max(5.0, size * layout.frame_width / widest)
         canvas.saveState()
-        canvas.setFont(REGULAR, size)
+        canvas.setFont(font, size)
         canvas.setFillColor(self.styles.palette.muted)
         y = layout.bottom - layout.footer_size * (2.2 if len(lines) <= 2 else 1.8)
         for line in lines:
-            canvas.drawString(layout.left, y, line)
+            if self.styles.family.arabic and has_rtl(line):
+                draw_bidi_line(canvas, [Run(line, font, size)], layout.left,
+                               layout.frame_width, y, right_to_left=True)
+            else:
+                canvas.drawString(layout.left, y, line)
             y -= size * 1.3
         canvas.restoreState()
 

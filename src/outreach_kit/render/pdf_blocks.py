@@ -25,13 +25,16 @@ from ..document import (
     QRLink,
     ServiceCard,
     Steps,
+    Table,
     Tone,
     WalletCard,
     WriteIn,
+    plain,
+    user_text,
 )
 from ..document import PageBreak as PageBreakBlock
 from ..document import Paragraph as ParagraphBlock
-from .fonts import REGULAR
+from .bidi import has_rtl
 from .pdf_cards import contact_line, qr_link, service_card, wallet_card
 from .pdf_flowables import FontSafeTable, RuledLines, TickBox, WrapOnceParagraph
 from .pdf_letter import letter_flowables
@@ -67,6 +70,8 @@ def block_flowables(parts: StoryParts, block: Block) -> list[Flowable]:
             return [KeepTogether(wallet_card(parts, block))]
         case Letter():
             return letter_flowables(parts, block)
+        case Table():
+            return grid(parts, block)
         case PageBreakBlock():
             return [PageBreak()]
     raise TypeError(f"unknown block type {type(block).__name__}")
@@ -79,8 +84,10 @@ def list_flowable(parts: StoryParts, items: tuple[Inline, ...], *,
     flowables: list[Any] = [ListItem(parts.para(parts.inline(item), s.list_item))
                             for item in items]
     options: dict[str, Any] = dict(
-        bulletFontName=REGULAR, bulletFontSize=s.body_size, bulletColor=parts.palette.text,
+        bulletFontName=s.family.regular, bulletFontSize=s.body_size, bulletColor=parts.palette.text,
         leftIndent=s.body_size * 1.8, spaceAfter=s.body.spaceAfter)
+    if s.family.arabic and items and has_rtl(plain(items[0])):  # bullets on the right
+        options.update(leftIndent=0, rightIndent=s.body_size * 1.8, bulletDir="rtl")
     if numbered:
         return ListFlowable(flowables, bulletType="1", bulletFormat="%s.", **options)
     return ListFlowable(flowables, bulletType="bullet", start="•", **options)
@@ -128,3 +135,21 @@ def write_in(parts: StoryParts, block: WriteIn) -> list[Flowable]:
     # The question, its boxes and its lines belong together (a very long one still
     # splits: KeepTogether gives way when its content is taller than the page).
     return [KeepTogether(out), Spacer(1, s.body_size)]
+
+
+def grid(parts: StoryParts, block: Table) -> list[Flowable]:
+    """A ruled table; rows left empty are tall enough to write in by hand."""
+    s = parts.styles
+    columns = max(len(block.header), 1)
+    cells: list[list[Any]] = [[parts.para(parts.inline(user_text(text)), s.callout_title)
+                               for text in block.header]]
+    cells += [[parts.para(parts.inline(user_text(text)), s.body) for text in row]
+              for row in block.rows]
+    heights = [None] + [s.body.leading * 2.2] * len(block.rows)
+    table = FontSafeTable(cells, colWidths=[s.layout.frame_width / columns] * columns,
+                          rowHeights=heights, hAlign="LEFT", repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.75, parts.palette.text),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return [KeepTogether([table]), Spacer(1, s.body_size)]

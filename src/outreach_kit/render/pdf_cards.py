@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
-from ..document import ContactLine, QRLink, ServiceCard, WalletCard, uk_date
+from ..document import ContactLine, Labels, QRLink, ServiceCard, WalletCard, uk_date
 from .pdf_flowables import FontSafeTable
 from .pdf_markup import linked, text_markup
 from .pdf_parts import StoryParts
@@ -15,7 +15,6 @@ from .presentation import example_note, qr_target, tel_link
 
 QR_SIZE = 24 * mm
 CARD_PADDING_X = 18  # left plus right padding inside a service card's cells
-CUT_OUT_HELP = "Cut along the dashed line. Fold along the dotted line so the card has two sides."
 
 
 def service_card(parts: StoryParts, card: ServiceCard) -> list[Flowable]:
@@ -32,7 +31,7 @@ def service_card(parts: StoryParts, card: ServiceCard) -> list[Flowable]:
     if card.description:
         text.append(parts.para(parts.inline(card.description), s.card_text))
     text += [parts.labelled(label, value, s.card_text, href)
-             for label, value, href in _service_rows(card) if value.strip()]
+             for label, value, href in _service_rows(card, parts.labels) if value.strip()]
     if card.last_checked:
         text.append(parts.para(text_markup(f"Last checked {uk_date(card.last_checked)}."),
                                s.small))
@@ -52,18 +51,19 @@ def service_card(parts: StoryParts, card: ServiceCard) -> list[Flowable]:
     return [table, Spacer(1, s.body_size)]
 
 
-def _service_rows(card: ServiceCard) -> list[tuple[str, str, str | None]]:
+def _service_rows(card: ServiceCard, labels: Labels) -> list[tuple[str, str, str | None]]:
     """(label, value, link) for each detail line of a service card, in print order."""
     phone = card.phone + (f" ({card.phone_note})" if card.phone_note else "")
+    label = labels.contact_label
     return [
-        ("Phone:", phone, tel_link(card.phone)),
-        ("Text:", card.text, None),
-        ("Open:", card.hours, None),
+        (f"{label('phone')}:", phone, tel_link(card.phone)),
+        (f"{label('text')}:", card.text, None),
+        (f"{label('open')}:", card.hours, None),
         ("Cost:", card.cost, None),
         ("Who it is for:", card.for_whom, None),
-        ("Address:", card.address, None),
-        ("Website:", card.web, card.web),
-        ("Email:", card.email, f"mailto:{card.email}" if card.email else None),
+        (f"{label('address')}:", card.address, None),
+        (f"{label('web')}:", card.web, card.web),
+        (f"{label('email')}:", card.email, f"mailto:{card.email}" if card.email else None),
     ]
 
 
@@ -105,8 +105,9 @@ def wallet_card(parts: StoryParts, card: WalletCard) -> list[Flowable]:
 
     def back(size: float) -> list[Flowable]:
         heading, text = s.wallet_styles(size)
-        return [parts.para("My steps", heading), *(parts.para(line, text) for line in steps)]
+        return [parts.para(text_markup(parts.labels.my_steps), heading),
+                *(parts.para(line, text) for line in steps)]
 
-    return [parts.para(CUT_OUT_HELP, s.body),
+    return [parts.para(text_markup(parts.labels.cut_out_help), s.body),
             WalletCardFlowable(front, back, s.wallet_sizes, parts.palette.text),
             Spacer(1, s.body_size)]

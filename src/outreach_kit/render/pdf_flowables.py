@@ -24,6 +24,7 @@ from reportlab.rl_config import _FUZZ
 
 from ..errors import ImageError
 from . import pdf_layout_cache as layout_cache
+from .bidi import draw_bidi_paragraph
 from .fonts import REGULAR
 from .pdf_fragments import parsed_frags
 
@@ -91,6 +92,12 @@ class WrapOnceParagraph(Paragraph):
                                           if name in self.__dict__})
         return size
 
+    def drawPara(self, debug: int = 0) -> None:
+        # In an Arabic-script font, lines with right-to-left text are ordered by .bidi.
+        if not (self.style.fontName.startswith(RTL_FONT_PREFIX)
+                and draw_bidi_paragraph(self, self.canv)):
+            super().drawPara(debug)
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         # When a split fails ReportLab deletes the line breaks to force a fresh wrap, but a
         # table may then draw the cell without wrapping it again: keep them instead.
@@ -100,6 +107,8 @@ class WrapOnceParagraph(Paragraph):
             self.blPara = kept
         return parts
 
+
+RTL_FONT_PREFIX = "NotoSansArabic"  # .font_families.NOTO_SANS_ARABIC
 
 # What Paragraph.wrap (and its breakLines) sets on the paragraph: the layout to reuse.
 _SET_BY_WRAP = ("width", "height", "_wrapWidths", "blPara", "_width_max",

@@ -17,7 +17,7 @@ from io import BytesIO
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, PageBreak, Spacer
 
-from ..document import Cover, Document, Section, SectionKind, uk_date
+from ..document import Cover, Document, Section, SectionKind, date_text, uk_date
 from .fonts import drawable_text
 from .pdf_blocks import block_flowables
 from .pdf_contents import ContentsTable
@@ -76,7 +76,8 @@ class StoryBuilder:
         flowables = self.section(index, section, notices)
         if stack_height(flowables, width, limit=height) <= height:
             return flowables
-        compact = StoryBuilder(self.document, styles_for(self.styles.options, compact=True))
+        compact = StoryBuilder(self.document, styles_for(self.styles.options, compact=True,
+                                                       family=self.styles.family))
         flowables = compact.section(index, section, notices)
         if stack_height(flowables, width, limit=height) <= height:
             return flowables
@@ -134,7 +135,7 @@ class StoryBuilder:
             out += block_flowables(block_parts, block)
         if section.kind is SectionKind.CONTENTS:
             out.append(self.contents_table(index))
-        review = self.review_line(section)
+        review = self.review_line(section, self.document)
         if review:
             self._end_with_review(out, review, block_parts)
         return out
@@ -169,10 +170,11 @@ class StoryBuilder:
                              self.palette.rule)
 
     @staticmethod
-    def review_line(section: Section) -> str:
+    def review_line(section: Section, document: Document) -> str:
         parts = []
         if section.last_reviewed:
-            parts.append(f"Last reviewed {uk_date(section.last_reviewed)}.")
+            day = date_text(document.meta.language, section.last_reviewed)
+            parts.append(document.labels.last_reviewed.format(date=day) + ".")
         if section.next_review:
             parts.append(f"Next review due {uk_date(section.next_review)}.")
         return " ".join(parts)

@@ -32,7 +32,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from . import presentation
-from .fonts import BOLD, REGULAR
+from .font_families import ATKINSON, FontFamily
 from .options import PageFormat, PrintOptions
 from .presentation import WHITE, Colours, colours_for
 
@@ -112,6 +112,7 @@ class PdfStyles:
     card_text: ParagraphStyle
     wallet_sizes: tuple[float, ...]  # wallet card text sizes to try, largest first
     compact: bool = False
+    family: FontFamily = ATKINSON  # the document language's font (.font_families)
 
     @property
     def write_line_gap(self) -> float:
@@ -124,16 +125,19 @@ class PdfStyles:
 
     def wallet_styles(self, size: float) -> tuple[ParagraphStyle, ParagraphStyle]:
         """(face heading, face text) styles for wallet card text of ``size`` points."""
-        return (_wallet_style("wallet_title", size, BOLD, self.palette.text, 0.35),
-                _wallet_style("wallet_text", size, REGULAR, self.palette.text, 0.15))
+        family = self.family
+        return (_wallet_style("wallet_title", size, family.bold, self.palette.text, 0.35,
+                              family.regular),
+                _wallet_style("wallet_text", size, family.regular, self.palette.text, 0.15,
+                              family.regular))
 
 
 @lru_cache(maxsize=128)
 def _wallet_style(name: str, size: float, font: str, colour: Color,
-                  after: float) -> ParagraphStyle:
+                  after: float, bullet_font: str) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=round(size * 1.18, 2),
                           textColor=colour, alignment=TA_LEFT, spaceAfter=round(size * after, 2),
-                          splitLongWords=True, bulletFontName=REGULAR, linkUnderline=False)
+                          splitLongWords=True, bulletFontName=bullet_font, linkUnderline=False)
 
 
 def _layout(options: PrintOptions) -> Layout:
@@ -150,7 +154,8 @@ def _palette(options: PrintOptions) -> Palette:
     return Palette.of(colours_for(options))
 
 
-def _style_maker(palette: Palette, ratio: float, gap: float) -> Callable[..., ParagraphStyle]:
+def _style_maker(palette: Palette, ratio: float, gap: float,
+                 family: FontFamily) -> Callable[..., ParagraphStyle]:
     """A function making paragraph styles with this palette, leading ratio and gap."""
 
     def style(name: str, size: float, *, bold: bool = False, colour: Color | None = None,
@@ -158,7 +163,7 @@ def _style_maker(palette: Palette, ratio: float, gap: float) -> Callable[..., Pa
               keep: bool = False) -> ParagraphStyle:
         return ParagraphStyle(
             name,
-            fontName=BOLD if bold else REGULAR,
+            fontName=family.bold if bold else family.regular,
             fontSize=size,
             leading=round(size * ratio_, 2),
             textColor=colour or palette.text,
@@ -169,7 +174,7 @@ def _style_maker(palette: Palette, ratio: float, gap: float) -> Callable[..., Pa
             splitLongWords=True,
             allowWidows=0,
             allowOrphans=0,
-            bulletFontName=REGULAR,
+            bulletFontName=family.regular,
             linkUnderline=False,
         )
 
@@ -177,7 +182,8 @@ def _style_maker(palette: Palette, ratio: float, gap: float) -> Callable[..., Pa
 
 
 @lru_cache(maxsize=64)
-def styles_for(options: PrintOptions, compact: bool = False) -> PdfStyles:
+def styles_for(options: PrintOptions, compact: bool = False,
+               family: FontFamily = ATKINSON) -> PdfStyles:
     """Styles for one combination of profiles (cached: styles are never changed after).
 
     ``compact``: same body size, tighter spacing, headings the size of the body.
@@ -193,7 +199,7 @@ def styles_for(options: PrintOptions, compact: bool = False) -> PdfStyles:
     if compact:
         ratio = 1.35 if options.dyslexia else 1.25
         gap = body * (0.45 if options.dyslexia else 0.3)
-    style = _style_maker(palette, ratio, gap)
+    style = _style_maker(palette, ratio, gap, family)
 
     small_size = 16.0 if options.large_print else body - 2
     return PdfStyles(
@@ -231,6 +237,7 @@ def styles_for(options: PrintOptions, compact: bool = False) -> PdfStyles:
         card_text=style("card_text", body, after=gap * 0.25),
         wallet_sizes=_wallet_sizes(options),
         compact=compact,
+        family=family,
     )
 
 

@@ -8,6 +8,7 @@ wrapped: the reader's program does that.
 from __future__ import annotations
 
 from .. import document as d
+from .page_words import review_parts
 from .presentation import callout_label, clean_text, example_note, safe_link
 
 _UNDERLINE = {1: "=", 2: "-"}
@@ -43,7 +44,7 @@ def render_plaintext(document: d.Document) -> str:
                 lines.append(f"{label}: {clean_text(value)}")
         blocks.append(lines)
     for notice in document.notices:
-        blocks.append([f"Please note: {clean_text(notice)}"])
+        blocks.append([f"{clean_text(document.labels.please_note)}: {clean_text(notice)}"])
     standalone_letter = document.kind == "letter"
     for section in document.sections:
         if not (section.kind is d.SectionKind.LETTER and standalone_letter):
@@ -62,17 +63,15 @@ def render_plaintext(document: d.Document) -> str:
             lines = _block(block, document.labels)
             if lines:
                 blocks.append(lines)
-        review = []
-        if section.last_reviewed:
-            review.append(f"Last reviewed {d.uk_date(section.last_reviewed)}.")
-        if section.next_review:
-            review.append(f"Next review due {d.uk_date(section.next_review)}.")
+        review = review_parts(document, section.last_reviewed, section.next_review)
         if review:
-            blocks.append([" ".join(review)])
+            blocks.append([" ".join(f"{clean_text(part)}." for part in review)])
     meta = document.meta
     footer = []
     if meta.content_version:
         footer.append(f"Content version {clean_text(meta.content_version)}.")
+    if meta.translation_note:
+        footer.append(f"{clean_text(meta.translation_note)}.")
     if footer:
         blocks.append(footer)
     return "\n\n".join("\n".join(lines) for lines in blocks) + "\n"
@@ -95,7 +94,7 @@ def _block(block: d.Block, labels: d.Labels) -> list[str]:
             return [_inline(prompt), *(f"[ ] {_inline(c)}" for c in choices),
                     *("_" * 50 for _ in range(count))]
         case d.ServiceCard():
-            return _service(block, example_note(block, labels))
+            return _service(block, example_note(block, labels), labels)
         case d.QRLink(url=url, label=label):
             return [f"{clean_text(label)}: {clean_text(url)}"]
         case d.ContactLine():
@@ -105,6 +104,9 @@ def _block(block: d.Block, labels: d.Labels) -> list[str]:
                     *(f"{i}. {clean_text(s)}" for i, s in enumerate(steps, start=1))]
         case d.Letter():
             return _letter(block)
+        case d.Table(header=header, rows=rows):
+            return [" | ".join(clean_text(h) for h in header),
+                    *(" | ".join(clean_text(c) or "_" * 12 for c in row) for row in rows)]
         case d.PageBreak():
             return []
     raise TypeError(type(block).__name__)  # pragma: no cover - a new block needs a case
@@ -115,17 +117,19 @@ def _contact(contact: d.ContactLine) -> str:
     return f"{clean_text(contact.label)}: {clean_text(contact.number)}{note}"
 
 
-def _service(card: d.ServiceCard, note: str) -> list[str]:
+def _service(card: d.ServiceCard, note: str, labels: d.Labels) -> list[str]:
     lines = [clean_text(card.name)]
     if note:
         lines.append(f"({clean_text(note)})")
     lines.append(_inline(card.description))
     phone = card.phone + (f" ({card.phone_note})" if card.phone_note else "") if card.phone else ""
-    for label, value in (("Phone", phone), ("Text", card.text), ("Web", card.web),
-                         ("Email", card.email), ("Address", card.address),
-                         ("Open", card.hours), ("Cost", card.cost), ("For", card.for_whom)):
+    named = labels.contact_label
+    for label, value in ((named("phone"), phone), (named("text"), card.text),
+                         (named("web"), card.web), (named("email"), card.email),
+                         (named("address"), card.address), (named("open"), card.hours),
+                         ("Cost", card.cost), ("For", card.for_whom)):
         if value:
-            lines.append(f"{label}: {clean_text(value)}")
+            lines.append(f"{clean_text(label)}: {clean_text(value)}")
     if card.last_checked:
         lines.append(f"Details checked {d.uk_date(card.last_checked)}")
     return lines

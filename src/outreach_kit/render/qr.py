@@ -9,7 +9,8 @@ standard asks, then builds it again with the best. Its scoring walks the symbol 
 cell in Python; :func:`lost_points` gives the same scores (8.4 -> 4.8 ms a code) from
 rows and columns as strings and bit masks (tests compare both on many addresses), so
 the same mask is chosen and the code is the same. Each address is encoded once per
-process and kept (service web addresses are content, never client data).
+process and kept (service web addresses are content, never client data); the command line
+also keeps the codes of the content's own addresses between runs (``derived_cache``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
-from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from types import ModuleType
@@ -50,9 +50,34 @@ def _load_encoder() -> ModuleType:
 _encoder = _load_encoder()
 
 
-@lru_cache(maxsize=512)
-def qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
+Modules = tuple[tuple[bool, ...], ...]
+_MAX_CODES = 512
+_codes: dict[str, Modules] = {}
+
+
+def qr_modules(url: str) -> Modules:
     """The QR code for ``url``, row by row from the top: True for a dark module."""
+    found = _codes.get(url)
+    if found is None:
+        found = encode(url)
+        if len(_codes) >= _MAX_CODES:
+            _codes.clear()
+        _codes[url] = found
+    return found
+
+
+def encoded_codes() -> dict[str, Modules]:
+    """Every code made (or added) in this process, by web address."""
+    return dict(_codes)
+
+
+def add_encoded_codes(codes: dict[str, Modules]) -> None:
+    """Codes made by an earlier run (kept by ``outreach_kit.derived_cache``)."""
+    _codes.update(codes)
+
+
+def encode(url: str) -> Modules:
+    """Encode ``url`` (about 4.8 ms; :func:`qr_modules` keeps what it encodes)."""
     code = _encoder.QRCode(None, _encoder.QRErrorCorrectLevel.M)
     code.addData(url)
     code.version = code.calculate_version()

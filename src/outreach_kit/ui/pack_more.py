@@ -69,5 +69,6 @@ def _apply(library: ContentLibrary, choices: PackChoices) -> None:
         keep("modules.for", None)  # no page list: take the suggestions
     set_widget(SERVICES_KEY, list(choices.service_ids))
     set_widget("w.profiles", list(choices.profiles))
+    set_widget("w.language", choices.language)
     if choices.service_name:
         set_widget("w.service_name", choices.service_name)

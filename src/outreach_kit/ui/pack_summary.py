@@ -17,51 +17,59 @@ import streamlit as st
 
 from ..assemble.choices import PackChoices
 from ..content.library import ContentLibrary
+from ..document import Document
 from ..errors import OutreachKitError
 from ..formats import FORMATS, PROFILES, formats_for
 from ..outputs import render_document
 from ..pack_preview import PackPreview, preview_pack
+from ..translations.files import language_choices
 from .common import kept_widget, stamp, start_again
 
 MADE_KEY = "pack.made"  # (stamp of the choices, PackPreview)
 
-# Notices for the worker shown under the summary (never printed): each is one call that
-# draws its own message, for example pages awaiting review or a language note.
-WorkerNotice = Callable[[PackChoices], None]
+# Notices for the worker shown under the download button (never printed): each returns
+# lines about the pack as made, for example pages awaiting review or a language note.
+WorkerNotice = Callable[[ContentLibrary, Document], list[str]]
 
 
-def print_options(default_profiles: list[str]) -> tuple[list[str], str]:
-    """The print profiles and the file format, read from the registry in formats.py."""
+def print_options(library: ContentLibrary,
+                  default_profiles: list[str]) -> tuple[str, list[str], str]:
+    """The language, the print profiles and the file format (profiles and formats read
+    from the registry in formats.py, languages from the translations there are)."""
+    languages = language_choices(library)
+    language = kept_widget(st.selectbox, "Language", "w.language", "en",
+                           options=list(languages), format_func=languages.get)
     profiles = kept_widget(st.multiselect, "Print", "w.profiles", default_profiles,
                            options=list(PROFILES), format_func=PROFILES.get,
                            placeholder="Standard A4")
     formats = list(formats_for("pack"))
     fmt = kept_widget(st.radio, "File", "w.format", formats[0], options=formats,
                       format_func=lambda f: FORMATS[f].label, horizontal=True)
-    return profiles, fmt
+    return language or "en", profiles, fmt
 
 
-def made(library: ContentLibrary, choices: PackChoices,
-         letter: dict[str, Any] | None) -> PackPreview:
+def made(library: ContentLibrary, choices: PackChoices, letter: dict[str, Any] | None,
+         allow_unreviewed: bool) -> PackPreview:
     """The pack for these choices, made once per change (RecipeError when not valid)."""
-    key = stamp(choices, letter["stamp"] if letter else None)
+    key = stamp(choices, letter["stamp"] if letter else None, allow_unreviewed)
     kept = st.session_state.get(MADE_KEY)
     if kept is None or kept[0] != key:
         st.session_state.pop(MADE_KEY, None)  # never keep a pack that no longer matches
         preview = preview_pack(library, choices, dt.date.today(),
-                               letter["section"] if letter else None)
+                               letter["section"] if letter else None, allow_unreviewed)
         st.session_state[MADE_KEY] = kept = (key, preview)
     result: PackPreview = kept[1]
     return result
 
 
 def summary(library: ContentLibrary, choices: PackChoices, letter: dict[str, Any] | None,
-            fmt: str, places: tuple[Any, Any], notices: list[WorkerNotice]) -> None:
+            fmt: str, places: tuple[Any, Any], notices: list[WorkerNotice],
+            allow_unreviewed: bool = True) -> None:
     """Page count and contents in the first place, the one download button and the
     worker's notices in the second (the print options sit between them)."""
     top, bottom = places
     try:
-        preview = made(library, choices, letter)
+        preview = made(library, choices, letter, allow_unreviewed)
     except OutreachKitError as error:
         top.error(f"The pack cannot be made yet: {error}", icon=":material/error:")
         return
@@ -78,9 +86,9 @@ def summary(library: ContentLibrary, choices: PackChoices, letter: dict[str, Any
     bottom.download_button(f"Download the pack ({kind.label})", data,
                            file_name=f"pack{kind.suffix}", mime=kind.mime, on_click="ignore",
                            type="primary", key="download.pack", width="stretch")
-    with bottom:
-        for notice in notices:
-            notice(choices)
+    for notice in notices:
+        for line in notice(library, preview.made.document):
+            bottom.info(line, icon=":material/info:")
 
 
 def _count(n: int, word: str) -> str:

@@ -6,7 +6,9 @@ import datetime as dt
 
 import streamlit as st
 
+from ..content.review import ReviewStatus
 from ..content.schema import ModuleKind
+from ..review_pack import modules_for_review, review_state_text
 from .common import get_library, get_module_scores, get_validation
 
 
@@ -34,16 +36,20 @@ def render() -> None:
     themes = {"": "All themes"} | {c.id: c.name for c in library.categories.values()}
     kinds = {"": "All kinds"} | {k.value: k.value.replace("-", " ").capitalize()
                                  for k in ModuleKind}
-    left, right = st.columns(2)
+    states = {"": "Any review state"} | {s.value: s.label for s in ReviewStatus}
+    left, middle, right = st.columns(3)
     theme = left.selectbox("Theme", list(themes), format_func=lambda key: themes[key],
                            key="lib.theme")
-    kind = right.selectbox("Kind", list(kinds), format_func=lambda key: kinds[key],
-                           key="lib.kind")
+    kind = middle.selectbox("Kind", list(kinds), format_func=lambda key: kinds[key],
+                            key="lib.kind")
+    state = right.selectbox("Review state", list(states), format_func=lambda key: states[key],
+                            key="lib.review")
+    listed = modules_for_review(library, {ReviewStatus(state)} if state else ())
 
     today = dt.date.today()
     scores = get_module_scores()
     shown = 0
-    for module in sorted(library.modules.values(), key=lambda m: (m.kind, m.title)):
+    for module in listed:
         categories = {library.category_of(s).id for s in module.subthemes if s in
                       library.subthemes}
         if (theme and theme not in categories) or (kind and module.kind != kind):
@@ -52,8 +58,10 @@ def render() -> None:
         score = scores.get(module.id)
         due = "review overdue" if module.next_review <= today else (
             f"next review {module.next_review:%b %Y}")
-        with st.expander(f"{module.title}  ·  {module.kind}  ·  {module.time_needed_minutes} min"):
+        with st.expander(f"{module.title}  ·  {module.kind}  ·  {module.time_needed_minutes} min"
+                         f"  ·  {module.review_status.label}"):
             st.write(module.summary)
+            st.caption(f"Review state: {review_state_text(module)}")
             a, b, c = st.columns(3)
             if score is None:  # notes for workers are not held to the client reading bar
                 a.metric("Reading ease", "not scored", help="This module is for workers.")

@@ -50,12 +50,17 @@ def render() -> None:
         logo = st.file_uploader("Logo (PNG or JPEG, up to 2 MB)", type=["png", "jpg", "jpeg"],
                                 key="org.logo")
         drop_logo = st.checkbox("Remove the saved logo", disabled=not settings.has_logo)
+        unreviewed = st.checkbox(
+            "Allow pages not yet clinically reviewed in client packs",
+            settings.allow_unreviewed_modules, key="org.unreviewed",
+            help="When this is off, a pack with any such page is not made, and the pages "
+                 "are named. When it is on, workers are told which pages await review.")
         saved = st.form_submit_button("Save settings", type="primary")
 
     if saved:
         _save(settings, problems, name=name, address=address, phone=phone, role=role, area=area,
               profiles=profiles, logo=logo.getvalue() if logo is not None else None,
-              drop_logo=drop_logo)
+              drop_logo=drop_logo, unreviewed=unreviewed)
     current = load_logo()
     if current:
         st.image(current, caption="Saved logo", width=160)
@@ -63,7 +68,7 @@ def render() -> None:
 
 def _save(settings: OrganisationSettings, problems_place: Any, *, name: str, address: str,
           phone: str, role: str, area: str, profiles: list[str], logo: bytes | None,
-          drop_logo: bool) -> None:
+          drop_logo: bool, unreviewed: bool) -> None:
     """Check everything before writing anything, so a bad value saves nothing."""
     try:
         png = checked_png_logo(logo) if logo is not None else None
@@ -74,7 +79,8 @@ def _save(settings: OrganisationSettings, problems_place: Any, *, name: str, add
         organisation=name, address_lines=[line for line in address.splitlines() if line.strip()],
         phone=phone, signer_role=role, default_area=area,
         default_profiles=profiles or [DEFAULT_PROFILE],
-        has_logo=png is not None or (settings.has_logo and not drop_logo))
+        has_logo=png is not None or (settings.has_logo and not drop_logo),
+        allow_unreviewed_modules=unreviewed)
     if new is None:
         problems_place.error("Nothing was saved. Please fix:\n" +
                              "\n".join(f"- {problem}" for problem in problems),

@@ -8,6 +8,7 @@ typed here stays in this browser session's memory and in the files downloaded.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -15,8 +16,11 @@ import streamlit as st
 from ..assemble import DEFAULT_LIMIT, recommend
 from ..assemble.choices import PackChoices
 from ..content.library import ContentLibrary
+from ..document import Document
 from ..errors import OutreachKitError
+from ..review_policy import awaiting_review_note
 from ..settings import OrganisationSettings, load_settings
+from ..translations.pack import language_warnings
 from .common import (
     PRIVACY_LINE,
     get_library,
@@ -39,8 +43,16 @@ PERSON_FIELDS = (
     ("service_contact", "w.service_contact", "How to contact you", 120),
 )
 
+def _review_notice(library: ContentLibrary, document: Document) -> list[str]:
+    note = awaiting_review_note(library, document)
+    return [note] if note else []
+
+
 # Notices for the worker under the summary (never printed): add one call here.
-WORKER_NOTICES: list[WorkerNotice] = []
+WORKER_NOTICES: list[WorkerNotice] = [
+    _review_notice,
+    lambda library, document: language_warnings(document),
+]
 
 
 def render() -> None:
@@ -65,10 +77,12 @@ def render() -> None:
     with side, st.container(key="pack_summary", border=True):
         st.subheader("4. Download", anchor=False)
         top = st.container()
-        profiles, fmt = print_options(settings.default_profiles)
+        language, profiles, fmt = print_options(library, settings.default_profiles)
         bottom = st.container()
-        choices = _choices(observations, modules, service_ids, tuple(profiles), person, wallet)
-        summary(library, choices, letter, fmt, (top, bottom), WORKER_NOTICES)
+        choices = replace(_choices(observations, modules, service_ids, tuple(profiles),
+                                   person, wallet), language=language)
+        summary(library, choices, letter, fmt, (top, bottom), WORKER_NOTICES,
+                settings.allow_unreviewed_modules)
         start_again_button()
 
 

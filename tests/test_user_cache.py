@@ -1,0 +1,112 @@
+"""What the command line keeps between runs: the checked content library and what was
+worked out from the content's own text, never anything about a person."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import ROOT, edit
+
+from outreach_kit import derived_cache, user_cache
+from outreach_kit.content import load_library
+from outreach_kit.content.cached import library_key, load_library_cached
+from outreach_kit.content.kinds import PACK_KINDS
+from outreach_kit.document import content_text
+from outreach_kit.render.qr import qr_modules
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(user_cache.ENV_VAR, str(folder))
+    return folder
+
+
+def test_a_kept_library_is_the_library_read_from_the_files(cache):
+    first = load_library_cached(ROOT / "content", PACK_KINDS)
+    assert (cache / "content-library.pickle").is_file()
+    again = load_library_cached(ROOT / "content", PACK_KINDS)
+    assert again is not first
+    assert again == first == load_library(ROOT / "content", PACK_KINDS)
+
+
+def test_a_changed_content_file_is_read_again(cache, content):
+    before = load_library_cached(content)
+    module = next(iter(before.modules.values()))
+    edit(Path(before.path_of(module)), module.title, "A title changed since the last run")
+    after = load_library_cached(content)
+    assert after.modules[module.id].title == "A title changed since the last run"
+
+
+def test_a_damaged_or_foreign_entry_is_not_used(cache, content):
+    load_library_cached(content)
+    entry = cache / "content-library.pickle"
+    data = entry.read_bytes()
+    entry.write_bytes(data[:-10] + b"0123456789")  # the checksum no longer matches
+    key = library_key(content, None)
+    assert key is not None
+    assert user_cache.read_entry("content-library.pickle", key) is None
+    assert load_library_cached(content) == load_library(content)
+    entry.chmod(0o666)  # anyone could have written it: never unpickled
+    assert user_cache.read_entry("content-library.pickle", key) is None
+
+
+def test_nothing_is_kept_when_the_cache_is_off(tmp_path, monkeypatch, content):
+    monkeypatch.setenv(user_cache.ENV_VAR, "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    load_library_cached(content)
+    assert user_cache.cache_folder() is None
+    assert not (tmp_path / "xdg").exists()
+
+
+def test_only_the_contents_own_text_is_kept(cache):
+    library = load_library_cached(ROOT / "content", PACK_KINDS)
+    derived_cache.restore(library_key(ROOT / "content", PACK_KINDS))
+    own = ("In Scotland, naloxone is **free**. You can get it from drug services and from "
+           "pharmacies.")
+    content_text(own)
+    content_text("For Zebedee Quillfeather, **today**")  # made for one pack: never kept
+    web = next(s.web for s in library.services.values() if s.web)
+    qr_modules(web)
+    qr_modules("https://example.org/zebedee-quillfeather")
+    derived_cache.keep(library)
+    kept = (cache / "content-derived.pickle").read_bytes()
+    assert b"Zebedee" not in kept and b"zebedee" not in kept
+    key = library_key(ROOT / "content", PACK_KINDS)
+    assert key is not None
+    payload = user_cache.read_entry("content-derived.pickle", key)
+    assert payload is not None
+    texts, codes = pickle.loads(payload)
+    assert texts[own] == content_text(own)
+    assert codes[web] == qr_modules(web)
+
+
+def test_a_build_from_kept_results_is_the_same_pdf(tmp_path):
+    """Three runs of the program: nothing kept yet, then everything kept, then off."""
+    env = dict(os.environ, **{user_cache.ENV_VAR: str(tmp_path / "cache")})
+    pdfs = []
+    for run, setting in enumerate((None, None, "off")):
+        if setting:
+            env[user_cache.ENV_VAR] = setting
+        out = tmp_path / f"pack-{run}.pdf"
+        subprocess.run([sys.executable, "-m", "outreach_kit.cli.main", "build",
+                        str(ROOT / "examples" / "reference-pack.yaml"), "-o", str(out)],
+                       check=True, capture_output=True, env=env, cwd=ROOT, timeout=120)
+        pdfs.append(out.read_bytes())
+    assert pdfs[0] == pdfs[1] == pdfs[2]
+    kept = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    assert kept == ["content-derived.pickle", "content-library.pickle"]
+
+
+def test_the_cache_folder_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.delenv(user_cache.ENV_VAR, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert user_cache.cache_folder() == tmp_path / "xdg" / "outreach-kit"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert user_cache.cache_folder() == tmp_path / "home" / ".cache" / "outreach-kit"
