@@ -87,6 +87,16 @@ _.logo_mime
 # output is byte-identical with and without it, and that no personal text is ever kept.
 _.set_enabled
 _.cached_markup
+# Values content files may give (pydantic reads them from YAML): an Easy Read block's review
+# status and the kinds of words to avoid in Easy Read text (content/easy_read.py)
+_.TEAM_REVIEWED
+_.CLINICALLY_REVIEWED
+_.JARGON
+_.IDIOM
+_.METAPHOR
+_.HARD_WORD
+# ReportLab shape attribute set on each Easy Read picture's paths (render/pictures.py)
+_.strokeColor
 
 # Translation status lines in wording.yaml, read with getattr(notes, f"status_{status}")
 # (content/wording.py LanguageNotes.status), the status coming from a translation's header.

@@ -43,3 +43,22 @@ def content(tmp_path: Path) -> Path:
     root = tmp_path / "content"
     shutil.copytree(MINIMAL_CONTENT, root)
     return root
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a network connection from this process fails the test."""
+    import socket
+
+    attempts: list[str] = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(repr(args[:2]))
+        raise OSError("network is switched off in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    yield attempts
+    assert attempts == [], f"network used: {attempts}"

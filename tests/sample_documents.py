@@ -25,6 +25,8 @@ from outreach_kit.document import (
     Letterhead,
     PageBreak,
     Paragraph,
+    Picture,
+    PicturedItem,
     QRLink,
     Section,
     SectionKind,
@@ -172,6 +174,22 @@ def _hard_things() -> Section:
     ), intro=content_text("Chosen because you mentioned hard times growing up."),
         time_needed_minutes=8, content_warning="This page talks about abuse and loss in "
                                                "childhood.")
+
+
+def easy_read_picture(icon: str, alt: str) -> Picture:
+    from outreach_kit.content.easy_read import icon_path
+
+    return Picture(icon.split("/")[1], alt, str(icon_path(icon)))
+
+
+def _easy_read() -> Section:
+    return _module("easy-read-sample", "Phone for help", (
+        PicturedItem(content_text("Phone 999 if someone will not wake up."),
+                     easy_read_picture("solid/truck-medical", "Ambulance"), "999"),
+        PicturedItem(content_text("You can talk to your worker."),
+                     easy_read_picture("solid/comments", "People talking")),
+        PicturedItem(content_text("A picture could not be found for this one."), None),
+    ))
 
 
 def _worksheet() -> Section:
@@ -346,6 +364,7 @@ def every_block_document(name: str = "Sam") -> Document:
              "Text Alex at the drop-in.")
     sections = (
         _how_to_use(), contents, _grounding(), _big_feelings(), _hard_things(), _worksheet(),
+        _easy_read(),
         _connection(), _hope(), _staying_safer(), _services(), _help_now(), _wallet(steps),
         _letter(name), _notes(),
     )

@@ -85,8 +85,8 @@ def test_cli_choices_are_the_tables():
 def test_the_table_is_a_low_layer_and_core_never_raises_usage_errors():
     imported = {node.module for node in ast.walk(ast.parse((SRC / "formats.py").read_text()))
                 if isinstance(node, ast.ImportFrom)}
-    assert imported <= {"__future__", "collections.abc", "dataclasses", "enum", "pathlib",
-                        "errors"}
+    assert imported <= {"__future__", "collections.abc", "dataclasses", "enum", "functools",
+                        "pathlib", "errors"}
     for path in SRC.rglob("*.py"):
         if path.parent.name != "cli" and path.name != "errors.py":
             assert "UsageError" not in path.read_text(), path

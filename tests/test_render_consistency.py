@@ -20,6 +20,7 @@ import docx
 import pytest
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
+from sample_documents import easy_read_picture
 
 from outreach_kit.document import (
     Block,
@@ -34,6 +35,7 @@ from outreach_kit.document import (
     Letterhead,
     PageBreak,
     Paragraph,
+    PicturedItem,
     QRLink,
     Section,
     SectionKind,
@@ -95,11 +97,15 @@ def every_kind_document(labels: Labels = LABELS) -> Document:
                     phone="0131 496 0000", example=True),
         QRLink("https://example.org/harbour", "Harbour website"),
         ContactLine("Samaritans", "116 123", "Free, any time."),
+        PicturedItem(content_text("A pictured idea about resting."),
+                     easy_read_picture("solid/bed", "Bed"), "0800 83 85 87"),
         Table(("Signed by", "Decision"), (("Dr Rowan", "Approved"), ("", ""))),
         PageBreak(),
         Paragraph(content_text("After the page break")),
     )
-    wallet = WalletCard("Numbers to keep", (ContactLine("Breathing Space", "0800 83 85 87"),),
+    wallet = WalletCard("Numbers to keep", (ContactLine("Breathing Space", "0800 83 85 87",
+                                                        picture=easy_read_picture(
+                                                            "solid/phone", "Phone")),),
                         ("Text Alex at the drop-in.",))
     letter = Letter(Letterhead(), "", user_text("Dear Sam,"),
                     (user_text("It was good to see you on Tuesday."),),

@@ -109,7 +109,9 @@ def test_write_in_lines_are_ruled_blank_paragraphs(pack_docx):
 
 def test_letter_has_letterhead_logo_and_signature(pack_docx):
     word = read(pack_docx)
-    assert len(word.inline_shapes) == 1  # the logo
+    # the two Easy Read pictures (described by their alt text), then the letter's logo
+    described = [shape._inline.docPr.get("descr") for shape in word.inline_shapes]
+    assert described == ["Ambulance", "People talking", None]
     pairs = styled(word)
     assert ("Normal", "Harbour Drop-in") in pairs
     assert ("Normal", "26 November 2026") in pairs

@@ -43,6 +43,19 @@ def test_a_changed_content_file_is_read_again(cache, content):
     assert after.modules[module.id].title == "A title changed since the last run"
 
 
+def test_installing_or_removing_a_package_reads_the_folder_again(cache, content, tmp_path,
+                                                                 monkeypatch):
+    """What a library holds depends on installed packages (an Easy Read picture is checked
+    against the installed icons), so a changed site-packages folder is a new key."""
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    before = library_key(content, None)
+    (site / "newly_installed").mkdir()
+    os.utime(site, ns=(1, 1))  # a fixed time, so the test does not rely on clock resolution
+    assert library_key(content, None) not in (None, before)
+
+
 def test_a_damaged_or_foreign_entry_is_not_used(cache, content):
     load_library_cached(content)
     entry = cache / "content-library.pickle"

@@ -187,6 +187,15 @@ class WriteIn:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An Easy Read picture: an icon from an installed, openly licensed set, with alt text."""
+
+    id: str
+    alt: str
+    svg_path: str  # the icon's SVG file (read by the renderers; never fetched)
+
+
+@dataclass(frozen=True)
 class ServiceCard:
     name: str
     description: Inline
@@ -201,6 +210,7 @@ class ServiceCard:
     address: str = ""
     last_checked: dt.date | None = None
     example: bool = False  # example data: must be replaced before printing for real
+    picture: Picture | None = None  # drawn beside the name (Easy Read)
 
 
 @dataclass(frozen=True)
@@ -210,12 +220,23 @@ class QRLink:
 
 
 @dataclass(frozen=True)
+class PicturedItem:
+    """Easy Read: one idea, its picture on the left and its words on the right. ``number``
+    (help pages) is a phone number printed large before the words."""
+
+    text: Inline
+    picture: Picture | None  # None when the content names no usable picture
+    number: str = ""
+
+
+@dataclass(frozen=True)
 class ContactLine:
     """One number to call in the help-right-now page or on the wallet card."""
 
     label: str
     number: str
     note: str = ""
+    picture: Picture | None = None  # drawn beside the number (Easy Read)
 
 
 @dataclass(frozen=True)
@@ -270,6 +291,7 @@ Block = (
     | ServiceCard
     | QRLink
     | ContactLine
+    | PicturedItem
     | WalletCard
     | Letter
     | Table
@@ -348,6 +370,8 @@ class Labels:
 
     callouts: tuple[tuple[Tone, str], ...] = ()  # (tone, label) for callouts without a title
     example_service: str = ""
+    read_aloud: str = ""  # the HTML export's read-aloud button ("" for none)
+    stop_reading: str = ""
     # Page words (``page_words`` in wording.yaml). These defaults serve documents built
     # without the wording file (letters, training); packs copy the content folder's words.
     page_of: str = "Page {page} of {total}"

@@ -8,9 +8,11 @@ A new format, document kind or print profile is one entry here plus its renderer
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import OptionError
@@ -23,7 +25,11 @@ class OutputFormat:
     mime: str
     suffix: str  # the usual file ending, with its dot
     other_suffixes: tuple[str, ...] = ()  # endings also understood: ".htm"
+    # Programs this computer needs for the format: one of each group (audio needs a voice).
+    needs: tuple[tuple[str, ...], ...] = ()
 
+
+_VOICE = ("espeak-ng", "espeak")
 
 FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
     OutputFormat("pdf", "PDF", "application/pdf", ".pdf"),
@@ -36,7 +42,31 @@ FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
     OutputFormat("pptx", "slides (PPTX)",
                  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                  ".pptx"),
+    # Read aloud (render/audio.py): one WAV with a chapter marker per section, an MP3, or
+    # one WAV per section in a ZIP.
+    OutputFormat("wav", "audio (WAV)", "audio/wav", ".wav", needs=(_VOICE,)),
+    OutputFormat("mp3", "audio (MP3)", "audio/mpeg", ".mp3",
+                 needs=(_VOICE, ("lame", "ffmpeg"))),
+    OutputFormat("zip", "audio, one file per section (ZIP)", "application/zip", ".zip",
+                 needs=(_VOICE,)),
 )}
+
+
+@lru_cache(maxsize=32)
+def _installed(program: str) -> bool:
+    return shutil.which(program) is not None
+
+
+def available(fmt: str) -> bool:
+    """Whether this computer has the programs ``fmt`` needs (always, for most formats)."""
+    return all(any(_installed(p) for p in group) for group in FORMATS[fmt].needs)
+
+
+def missing_programs_message(fmt: str) -> str:
+    missing = [group for group in FORMATS[fmt].needs if not any(_installed(p) for p in group)]
+    names = in_words([" or ".join(group) for group in missing], "and")
+    return (f"making {FORMATS[fmt].label} needs {names} on this computer (on Debian or "
+            f"Ubuntu: sudo apt install {' '.join(group[0] for group in missing)})")
 
 
 @dataclass(frozen=True)
@@ -46,7 +76,7 @@ class DocumentKind:
 
 
 KINDS: dict[str, DocumentKind] = {k.name: k for k in (
-    DocumentKind("pack", ("pdf", "html", "md", "docx")),
+    DocumentKind("pack", ("pdf", "html", "md", "docx", "wav", "mp3", "zip")),
     DocumentKind("letter", ("pdf", "docx", "md", "txt")),
     # The guide or handout (PDF), or the session's slides (PPTX); the audience decides
     # what is in them (participants never see answers or facilitator notes).
@@ -68,7 +98,8 @@ def training_kind(audience: str) -> DocumentKind:
 
 
 def formats_for(kind: str) -> tuple[str, ...]:
-    return KINDS[kind].formats
+    """The formats ``kind`` can be made in on this computer (audio needs a voice program)."""
+    return tuple(fmt for fmt in KINDS[kind].formats if available(fmt))
 
 
 def all_formats(*kinds: str) -> tuple[str, ...]:
@@ -86,6 +117,8 @@ def check_format(fmt: str, allowed: Iterable[str] = tuple(FORMATS)) -> str:
     """``fmt`` itself when it is one of ``allowed``; otherwise OptionError."""
     allowed = tuple(allowed)
     if fmt not in allowed:
+        if fmt in FORMATS and not available(fmt):
+            raise OptionError(missing_programs_message(fmt))
         raise OptionError(f"unknown format '{fmt}'; choose from {', '.join(allowed)}")
     return fmt
 
@@ -100,6 +133,9 @@ def format_for(path: Path, given: str | None = None,
     for fmt in allowed:
         if ending in (FORMATS[fmt].suffix, *FORMATS[fmt].other_suffixes):
             return fmt
+    for fmt, known in FORMATS.items():
+        if ending in (known.suffix, *known.other_suffixes) and not available(fmt):
+            raise OptionError(missing_programs_message(fmt))
     endings = [FORMATS[f].suffix for f in allowed]
     raise OptionError(f"cannot tell the format from '{path.name}': end the file name with "
                       f"{in_words(endings)}, or use --format")
@@ -122,6 +158,7 @@ PROFILES: dict[str, str] = {
     "large-print": "Large print (18 pt)",
     "dyslexia": "Dyslexia friendly (cream paper colour, extra spacing, no italics)",
     "greyscale": "Greyscale (for black-and-white printers)",
+    "easy-read": "Easy Read (a picture beside each idea, short sentences, 16 pt or larger)",
 }
 
 
@@ -146,6 +183,7 @@ class PrintOptions:
     large_print: bool = False
     dyslexia: bool = False
     greyscale: bool = False
+    easy_read: bool = False
 
     @classmethod
     def from_names(cls, names: Iterable[str]) -> PrintOptions:
@@ -155,11 +193,13 @@ class PrintOptions:
             large_print="large-print" in chosen,
             dyslexia="dyslexia" in chosen,
             greyscale="greyscale" in chosen,
+            easy_read="easy-read" in chosen,
         )
 
     @property
     def names(self) -> list[str]:
         names = ["a5-booklet"] if self.page is PageFormat.A5_BOOKLET else []
         names += [n for n, on in (("large-print", self.large_print), ("dyslexia", self.dyslexia),
-                                  ("greyscale", self.greyscale)) if on]
+                                  ("greyscale", self.greyscale),
+                                  ("easy-read", self.easy_read)) if on]
         return names or [DEFAULT_PROFILE]

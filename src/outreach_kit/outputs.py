@@ -61,10 +61,21 @@ def _plaintext(document: Document, options: PrintOptions) -> bytes:
     return render_plaintext(document).encode("utf-8")
 
 
+def _audio(fmt: str) -> Renderer:
+    def render(document: Document, options: PrintOptions) -> bytes:
+        from .render import audio
+
+        make = {"wav": audio.render_wav, "mp3": audio.render_mp3, "zip": audio.render_zip}
+        return make[fmt](document)
+
+    return render
+
+
 # Formats made from a Document. Slides (pptx) are made from a training session instead:
 # see TRAINING_RENDERERS.
 DOCUMENT_RENDERERS: dict[str, Renderer] = {
     "pdf": _pdf, "html": _html, "md": _markdown, "docx": _docx, "txt": _plaintext,
+    "wav": _audio("wav"), "mp3": _audio("mp3"), "zip": _audio("zip"),
 }
 
 
@@ -116,6 +127,10 @@ def make_pack(
     document = build_pack(library, recipe, today, letter_section=letter_section)
     check_review_policy(library, document, allow_unreviewed)
     options = PrintOptions.from_names(list(profiles) or recipe.print.profiles)
+    if options.easy_read:
+        from .assemble.easy_read import easy_read_pack
+
+        document = easy_read_pack(document, library)
     return MadePack(document, options, letter)
 
 
@@ -148,7 +163,8 @@ def _slides(library: ContentLibrary, session_id: str, audience: str,
 
 
 TRAINING_RENDERERS: dict[str, TrainingRenderer] = {
-    fmt: _session_document(fmt) for fmt in DOCUMENT_RENDERERS} | {"pptx": _slides}
+    fmt: _session_document(fmt) for fmt in ("pdf", "html", "md", "docx", "txt")} | {
+    "pptx": _slides}
 
 
 def render_training(

@@ -15,6 +15,7 @@ from .content.source_check import source_warnings
 from .content.yaml_source import field_name
 from .errors import Problem
 from .language import check_library
+from .language.easy_read import easy_read_problems
 from .letters.library import letter_problems
 from .letters.schema import LetterLibraryFile
 from .render.font_families import missing_for_language
@@ -107,6 +108,7 @@ def validate_library(library: ContentLibrary, today: dt.date | None = None) -> l
     problems += review_warnings(library, today)
     problems += check_library(library)
     problems += glyph_warnings(library)
+    problems += easy_read_problems(library)
     problems += source_warnings(library)
     problems += folder_problems(library)
     problems += translation_warnings(library)

@@ -17,7 +17,7 @@ from ..errors import UsageError
 from ..language import find_stigma, load_terms, readability, unwrap_lines
 from ..language.reading_ease import Readability
 from ..language.stigma import StigmaFinding
-from .common import input_file
+from .common import add_content_option, input_file
 
 STDIN = "-"
 MAX_BYTES = 5_000_000
@@ -42,6 +42,10 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
                         help="print one JSON object per file instead of text")
     parser.add_argument("--terms", type=Path, metavar="TERMS_YAML",
                         help="terms file (default: content/language/terms.yaml)")
+    parser.add_argument("--easy-read", action="store_true",
+                        help="check the Easy Read rules instead: the content folder's Easy "
+                             "Read text and pictures (no FILE), module YAML files, or text")
+    add_content_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -83,6 +87,10 @@ def _summary_line(shown: str, score: Readability) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.easy_read:
+        from .lint_easy_read import run_easy_read
+
+        return run_easy_read(args)
     if not args.files and sys.stdin.isatty():
         raise UsageError("give one or more text files, or '-' to read standard input")
     if args.terms is not None:

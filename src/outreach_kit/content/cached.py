@@ -5,8 +5,11 @@ Reading and checking the YAML of a pack's content costs a command-line ``build``
 models); the checked library, kept as a pickle, loads in about 8 ms. It is kept for
 exactly the files it was read from: the key holds the content folder's name, the kinds
 read, every content file's path and bytes, and the size and modification time of every
-module of this program (the check Python itself makes before reusing compiled code), so a
-changed file, a new file or a new version of the program reads the folder again. Content
+module of this program (the check Python itself makes before reusing compiled code), and
+the modification time of every folder on ``sys.path`` (installing, removing or upgrading a
+package changes its site-packages folder: the loaded library depends on installed packages
+too, such as the icons Easy Read pictures are checked against), so a changed file, a new
+file, a new version of the program or a changed set of packages reads the folder again. Content
 is never personal data, and the library is kept before any recipe is read.
 """
 
@@ -61,6 +64,9 @@ def library_key(root: Path, kinds: Collection[str] | None) -> bytes | None:
     add(__version__, sys.version, pydantic.VERSION, yaml.__version__, str(root),
         sorted(kinds) if kinds is not None else None)
     try:
+        for entry in sys.path:
+            if entry and Path(entry).is_dir():
+                add(entry, Path(entry).stat().st_mtime_ns)
         for path in sorted(_PACKAGE.rglob("*.py")):
             info = path.stat()
             add(str(path.relative_to(_PACKAGE)), info.st_size, info.st_mtime_ns)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .. import CONTENT_KIND_MODULES
-from . import model_schema, schema, source_policy
+from . import easy_read, model_schema, schema, source_policy
 from .wording import WordingFile
 
 
@@ -46,6 +46,8 @@ _KINDS: list[FileKind] = [
     FileKind("", "model.yaml", model_schema.ModelFile, required=True),
     FileKind("", "wording.yaml", WordingFile, required=True),
     FileKind("language", "terms.yaml", schema.TermsFile, required=True),
+    FileKind("language", "easy-read-avoid.yaml", easy_read.AvoidFile),
+    FileKind("pictures", "*.yaml", easy_read.PictureFile),
     FileKind("modules", "*.yaml", schema.Module),
     FileKind("resources", "*.yaml", schema.ServiceDirectoryFile),
     FileKind("", "sources.yaml", source_policy.SourcePolicyFile),
@@ -57,7 +59,7 @@ _OWN_KINDS = len(_KINDS)
 # files and their schemas: 57 ms of the 100 ms a full load takes (process_time, in-process),
 # and the stigma terms (12 ms: 87 patterns compiled to check them), which only a pack with
 # a letter needs (letters.make loads them with the letters).
-PACK_KINDS = frozenset({"content", "model", "wording", "modules", "resources"})
+PACK_KINDS = frozenset({"content", "model", "wording", "modules", "resources", "pictures"})
 
 
 def register_kind(kind: FileKind) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import ContentError, Problem
-from . import model_schema, schema
+from . import easy_read, model_schema, schema
 from .wording import WordingFile
 from .yaml_source import Loc, YamlSource, field_name
 
@@ -31,6 +31,8 @@ class ContentLibrary:
     groups: dict[str, model_schema.Subtheme] = field(default_factory=dict)
     observations: dict[str, model_schema.Observation] = field(default_factory=dict)
     risk_prompts: dict[model_schema.Risk, model_schema.RiskPrompt] = field(default_factory=dict)
+    pictures: dict[str, easy_read.Picture] = field(default_factory=dict)  # Easy Read pictures
+    easy_read_avoid: easy_read.AvoidFile | None = None
     problems: list[Problem] = field(default_factory=list)
     loaded_kinds: set[str] = field(default_factory=set)  # names of the kinds read so far
     _sources: list[tuple[Any, YamlSource]] = field(default_factory=list, repr=False)
@@ -83,6 +85,15 @@ class ContentLibrary:
                 self.modules[item.id] = item
                 if item.role is not None:
                     problems += self._claim_role(item, source)
+            case easy_read.AvoidFile():
+                self.easy_read_avoid = item
+            case easy_read.PictureFile():
+                for picture_id, picture in item.pictures.items():
+                    if picture_id in self.pictures:  # the first file stays
+                        clash(("pictures", picture_id), "picture", picture_id,
+                              self.path_of(self.pictures[picture_id]))
+                        continue
+                    self.pictures[picture_id] = picture
             case schema.ServiceDirectoryFile():
                 if item.directory.id in self.directories:  # the first file stays
                     clash(("directory", "id"), "directory", item.directory.id,
@@ -119,7 +130,8 @@ class ContentLibrary:
         for candidate, source in self._sources:
             if candidate is item or (
                 isinstance(candidate, schema.ServiceDirectoryFile) and item in candidate.services
-            ):
+            ) or (isinstance(candidate, easy_read.PictureFile)
+                  and any(p is item for p in candidate.pictures.values())):
                 return source.path
         return "another file"
 

@@ -161,6 +161,7 @@ def check_references(library: ContentLibrary) -> Iterable[Problem]:
         "module": set(library.modules),
         "service": set(library.services),
         "phone": {s.id for s in library.services.values() if s.phone},
+        "picture": set(library.pictures),
     }
     for item, source in library.sources():
         references = getattr(item, "references", None)
@@ -179,7 +180,7 @@ def _unknown(kind: str, ref: str, library: ContentLibrary) -> str:
     kind = "service" if kind == "phone" else kind
     known: dict[str, Iterable[str]] = {
         "subtheme": library.subthemes, "observation": library.observations,
-        "module": library.modules, "service": library.services}
+        "module": library.modules, "service": library.services, "picture": library.pictures}
     return f"unknown {kind} '{ref}'{did_you_mean(ref, known.get(kind, ()), kind)}"
 
 

@@ -226,6 +226,9 @@ class Module(Reviewed, VersionedFile):
     # Who last checked it, in what role, and when (content/review.py); none means a draft.
     review: ReviewState | None = None
     body: list[Block] = Field(min_length=1)
+    # The module in Easy Read (content/easy_read.py), printed instead of the body by the
+    # easy-read print profile.
+    easy_read: easy_read_schema.EasyRead | None = None
 
     @property
     def review_status(self) -> ReviewStatus:
@@ -241,6 +244,8 @@ class Module(Reviewed, VersionedFile):
         for i, block in enumerate(self.body):
             for loc, text in block_texts(block):
                 yield ("body", i, *loc), text
+        if self.easy_read is not None:
+            yield from self.easy_read.texts()
 
     def references(self) -> Iterator[tuple[Loc, str, str]]:
         for i, subtheme in enumerate(self.subthemes):
@@ -248,7 +253,13 @@ class Module(Reviewed, VersionedFile):
         for i, block in enumerate(self.body):
             if isinstance(block, ContactBlock):
                 yield ("body", i, "contact", "service"), "phone", block.contact.service
+        if self.easy_read is not None:
+            yield from self.easy_read.references()
 
+
+# Module's easy_read field: defined in its own file, which builds on the types above (and
+# is read when a Module is first validated: Strict defers building the model).
+from . import easy_read as easy_read_schema  # noqa: E402
 
 # ---------------------------------------------------------------------------- services
 

@@ -61,6 +61,25 @@ class WalletCardWording(Strict):
     default_steps: list[ShortText] = Field(min_length=1, max_length=3)
 
 
+class EasyReadPoint(Strict):
+    text: Text
+    picture: Id
+
+
+class EasyReadWording(Strict):
+    """Words of the easy-read profile: its how-to-use page, the note on a page not yet in
+    Easy Read, the picture credit, the read-aloud button, and a picture for each wallet
+    card number (by service id)."""
+
+    how_to_use: list[EasyReadPoint] = Field(min_length=1, max_length=8)
+    not_yet: ShortText
+    pictures_credit: ShortText
+    read_aloud: ShortText
+    stop_reading: ShortText
+    wallet_pictures: dict[Id, Id] = Field(default_factory=dict)
+    service_picture: Id | None = None  # beside each service's name
+
+
 class CalloutLabels(Strict):
     """Printed on a callout that has no title of its own, by tone."""
 
@@ -172,6 +191,7 @@ class WordingFile(VersionedFile):
     callout_labels: CalloutLabels
     reasons: ReasonWording
     document: DocumentWording
+    easy_read: EasyReadWording | None = None
     page_words: PageWords | None = None  # None: the renderers' English defaults
     language_notes: LanguageNotes | None = None
 
@@ -180,6 +200,8 @@ class WordingFile(VersionedFile):
         labels = Labels(
             callouts=tuple((Tone(tone), label) for tone, label in self.callout_labels),
             example_service=self.example_notice,
+            read_aloud=self.easy_read.read_aloud if self.easy_read else "",
+            stop_reading=self.easy_read.stop_reading if self.easy_read else "",
         )
         words = self.page_words
         if words is None:
@@ -222,6 +244,12 @@ class WordingFile(VersionedFile):
         for kind, words in self.reasons.kind_words:
             yield ("reasons", "kind_words", kind), words
         yield ("document", "subject"), self.document.subject
+        if self.easy_read is not None:
+            for i, item in enumerate(self.easy_read.how_to_use):
+                yield ("easy_read", "how_to_use", i, "text"), item.text
+            yield ("easy_read", "not_yet"), self.easy_read.not_yet
+            yield ("easy_read", "read_aloud"), self.easy_read.read_aloud
+            yield ("easy_read", "stop_reading"), self.easy_read.stop_reading
         if self.page_words is not None:
             for name, text in self.page_words:
                 if isinstance(text, str):
@@ -233,3 +261,11 @@ class WordingFile(VersionedFile):
     def references(self) -> Iterator[tuple[Loc, str, str]]:
         for i, contact in enumerate(self.wallet_card.contacts):
             yield ("wallet_card", "contacts", i, "service"), "phone", contact.service
+        if self.easy_read is not None:
+            for i, item in enumerate(self.easy_read.how_to_use):
+                yield ("easy_read", "how_to_use", i, "picture"), "picture", item.picture
+            if self.easy_read.service_picture:
+                yield ("easy_read", "service_picture"), "picture", self.easy_read.service_picture
+            for service, picture in self.easy_read.wallet_pictures.items():
+                yield ("easy_read", "wallet_pictures", service), "service", service
+                yield ("easy_read", "wallet_pictures", service), "picture", picture

@@ -33,6 +33,7 @@ from lxml.etree import _Element
 from .. import document as d
 from ..errors import RenderError
 from . import docx_xml as x
+from .docx_easy_read import add_picture, pictured_item
 from .docx_language import set_style_language
 from .options import PageFormat, PrintOptions
 from .page_words import review_parts
@@ -76,7 +77,7 @@ class _Writer:
         self.document = d.Document("", d.DocumentMeta("", "", ""), ())  # set by write()
         self.colours = colours_for(options)
         self.doc: WordDocument = docx.Document()
-        self.body_pt = 18 if options.large_print else 12
+        self.body_pt = 18 if options.large_print else 16 if options.easy_read else 12
         self._first_section = True
         # One pass over the styles: python-docx's lookup by name searches them all each time.
         self._styles: dict[str, ParagraphStyle] = {
@@ -116,7 +117,8 @@ class _Writer:
         normal.font.size = Pt(self.body_pt)
         x.set_language(normal.element, "en-GB")
         x.east_asian_font(normal.element, WORD_FONT)
-        normal.paragraph_format.line_spacing = 1.5 if self.options.dyslexia else 1.3
+        normal.paragraph_format.line_spacing = (
+            1.5 if self.options.dyslexia or self.options.easy_read else 1.3)
         normal.paragraph_format.space_after = Pt(8)
         sizes = {"Title": 2.2, "Subtitle": 1.4, "Heading 1": 1.7, "Heading 2": 1.35,
                  "Heading 3": 1.15}
@@ -259,6 +261,8 @@ class _Writer:
                 self._contact(self._para(), block)
             case d.WalletCard():
                 self._wallet(block)
+            case d.PicturedItem():
+                self._pictured(block)
             case d.Letter():
                 self._letter(block)
             case d.Table():
@@ -314,6 +318,8 @@ class _Writer:
             self._para("Normal", look=rule)
 
     def _service(self, card: d.ServiceCard) -> None:
+        if card.picture is not None:
+            add_picture(self.doc, self._para(), card.picture, self.colours.heading, 1.0)
         self._para("Heading 3", card.name)
         note = example_note(card, self.labels)
         if note:
@@ -341,6 +347,11 @@ class _Writer:
         if contact.note:
             x.run(paragraph, f" ({clean_text(contact.note)})")
 
+    def _pictured(self, item: d.PicturedItem) -> None:
+        words = pictured_item(self.doc, self._body, item, self.colours.heading, self.body_pt)
+        self._inline(words, item.text)
+        self._para()
+
     def _grid(self, block: d.Table) -> None:
         columns = max(len(block.header), 1)
         widths = (round(Cm(16).twips) // columns,) * columns
@@ -358,6 +369,8 @@ class _Writer:
         size = 2 * max(9, self.body_pt - 3)
         x.run(cells[0][0], clean_text(card.title), bold=True, size=size)
         for (label, number), contact in zip(cells[1:], card.contacts, strict=False):
+            if contact.picture is not None:
+                add_picture(self.doc, label, contact.picture, self.colours.heading, 0.6)
             x.run(label, clean_text(contact.label), size=size)
             x.run(number, clean_text(contact.number), bold=True, size=size)
             if contact.note:

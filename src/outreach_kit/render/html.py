@@ -1,8 +1,10 @@
 """HTML export: one self-contained, accessible file from a Document.
 
 - One file: CSS inline, Atkinson Hyperlegible embedded as data URIs, QR codes as SVG data
-  URIs. No ``<script>``, no external request (a Content-Security-Policy says so too); the
-  only http(s) addresses are visible links the reader can follow.
+  URIs, Easy Read pictures as inline SVG. No external request (a Content-Security-Policy
+  says so too); the only script is the read-aloud button's, allowed by its hash
+  (:mod:`.html_easy_read`); the only http(s) addresses are visible links the reader can
+  follow.
 - Accessible: ``lang="en-GB"``, landmarks (header, nav, main, footer), one h1 then h2/h3 in
   order, alt text on every image, colours with a contrast of at least 4.5:1
   (:data:`.presentation.COLOURS`, checked in the tests), relative units and a ``ch`` line
@@ -32,6 +34,7 @@ from markupsafe import Markup, escape
 from .. import document as doc
 from ..content.paths import default_templates_dir
 from ..languages import text_direction
+from .html_easy_read import PictureSlots, add_read_aloud, content_policy
 from .html_fonts import script_font, script_font_faces_css
 from .options import PageFormat, PrintOptions
 from .page_words import review_parts
@@ -280,6 +283,7 @@ def render_html(document: doc.Document, options: PrintOptions | None = None,
         for s in document.sections
         if s.kind is not doc.SectionKind.CONTENTS
     ]
+    slots = PictureSlots()
     contents_section = next(
         (s for s in document.sections if s.kind is doc.SectionKind.CONTENTS), None)
     html = env.get_template(TEMPLATE).render(
@@ -305,8 +309,10 @@ def render_html(document: doc.Document, options: PrintOptions | None = None,
                                    document.meta.next_review),
         logo_uri=logo_data_uri,
         kinds=doc.SectionKind,
+        picture=slots.slot,
+        content_policy=content_policy(document.labels),
     )
-    html = _clean_body(html)
+    html = add_read_aloud(slots.fill(_clean_body(html)), document.labels)
     # The fonts are cut to the characters of the finished page, so they are added last.
     used = "".join(sorted(set(html)))
     fonts = font_faces_css(used)

@@ -132,6 +132,9 @@ def _block(block: doc.Block, labels: doc.Labels) -> list[str]:
             return [f"{_text(label)}: {_link(url, url)}"]
         case doc.ContactLine() as contact:
             return [_contact(contact)]
+        case doc.PicturedItem(text=text, number=number):
+            # Markdown has no pictures of its own: the words, with the number first.
+            return [(f"**{_text(number)}** " if number else "") + inline_markdown(text)]
         case doc.WalletCard(title=title, contacts=contacts, steps=steps):
             chunks = [f"### {_text(title)}", "\n".join(_contact(c) for c in contacts)]
             if steps:

@@ -22,6 +22,7 @@ from ..document import (
     Heading,
     Inline,
     Letter,
+    PicturedItem,
     QRLink,
     ServiceCard,
     Steps,
@@ -36,6 +37,7 @@ from ..document import PageBreak as PageBreakBlock
 from ..document import Paragraph as ParagraphBlock
 from .bidi import has_rtl
 from .pdf_cards import contact_line, qr_link, service_card, wallet_card
+from .pdf_easy_read import pictured_item
 from .pdf_flowables import FontSafeTable, RuledLines, TickBox, WrapOnceParagraph
 from .pdf_letter import letter_flowables
 from .pdf_parts import StoryParts
@@ -68,6 +70,8 @@ def block_flowables(parts: StoryParts, block: Block) -> list[Flowable]:
             return [KeepTogether(contact_line(parts, block))]
         case WalletCard():
             return [KeepTogether(wallet_card(parts, block))]
+        case PicturedItem():
+            return pictured_item(parts, block)
         case Letter():
             return letter_flowables(parts, block)
         case Table():

@@ -6,10 +6,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from ..document import ContactLine, Labels, QRLink, ServiceCard, WalletCard, uk_date
+from .pdf_easy_read import pictured_line
 from .pdf_flowables import FontSafeTable
 from .pdf_markup import linked, text_markup
 from .pdf_parts import StoryParts
 from .pdf_qr import QrCode
+from .pdf_wallet import CARD_PADDING, CARD_WIDTH
 from .pdf_wallet import WalletCard as WalletCardFlowable
 from .presentation import example_note, qr_target, tel_link
 
@@ -22,7 +24,10 @@ def service_card(parts: StoryParts, card: ServiceCard) -> list[Flowable]:
     width = s.layout.frame_width
     qr = qr_target(card.web)
     text_width = width - QR_SIZE - 16 if qr else width
-    text: list[Flowable] = [parts.para(text_markup(card.name), s.card_title)]
+    name = parts.para(text_markup(card.name), s.card_title)
+    text: list[Flowable] = [pictured_line(parts, card.picture, s.card_title.fontSize, name,
+                                          text_width - CARD_PADDING_X)
+                            if card.picture else name]
     note = example_note(card, parts.labels)
     if note:
         text.append(parts.boxed([parts.para(text_markup(note), s.notice)],
@@ -92,16 +97,22 @@ def contact_line(parts: StoryParts, contact: ContactLine) -> list[Flowable]:
     return out
 
 
+CARD_TEXT_WIDTH = CARD_WIDTH - 2 * CARD_PADDING
+
+
 def wallet_card(parts: StoryParts, card: WalletCard) -> list[Flowable]:
     s = parts.styles
     title = text_markup(card.title)
-    contacts = [f"<b>{text_markup(c.label)}</b> {text_markup(c.number)}"
+    contacts = [(f"<b>{text_markup(c.label)}</b> {text_markup(c.number)}", c.picture)
                 for c in card.contacts]
     steps = [f"{n}. {text_markup(step)}" for n, step in enumerate(card.steps, start=1)]
 
     def front(size: float) -> list[Flowable]:
         heading, text = s.wallet_styles(size)
-        return [parts.para(title, heading), *(parts.para(line, text) for line in contacts)]
+        return [parts.para(title, heading), *(
+            pictured_line(parts, picture, size, parts.para(line, text), CARD_TEXT_WIDTH)
+            if picture
+            else parts.para(line, text) for line, picture in contacts)]
 
     def back(size: float) -> list[Flowable]:
         heading, text = s.wallet_styles(size)

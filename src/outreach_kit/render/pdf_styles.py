@@ -34,7 +34,7 @@ from reportlab.lib.units import mm
 from . import presentation
 from .font_families import ATKINSON, FontFamily
 from .options import PageFormat, PrintOptions
-from .presentation import WHITE, Colours, colours_for
+from .presentation import EASY_READ, WHITE, Colours, colours_for
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,8 @@ def _layout(options: PrintOptions) -> Layout:
             return Layout(A5, side, side, 14 * mm, 32 * mm, 14)
         return Layout(A5, side, side, 14 * mm, 22 * mm, 9)
     side = 20 * mm if options.large_print else 38 * mm
+    if options.easy_read:
+        side = min(side, EASY_READ.side_margin_mm * mm)
     return Layout(A4, side, side, 20 * mm, 26 * mm, 14 if options.large_print else 9)
 
 
@@ -194,14 +196,19 @@ def styles_for(options: PrintOptions, compact: bool = False,
     body = 18.0 if options.large_print else 12.0 if a5 else 13.0
     ratio = 1.6 if options.dyslexia else 1.45
     gap = body * (0.95 if options.dyslexia else 0.65)
+    if options.easy_read:  # larger type and more white space
+        body = max(body, EASY_READ.min_body_size)
+        gap = body * EASY_READ.paragraph_gap_ratio
     # Compact: a heading is the body size in bold, then a step above it.
     h2_scale, h3_scale = (1.0, 1.0) if compact else (1.35, 1.15)
     if compact:
         ratio = 1.35 if options.dyslexia else 1.25
         gap = body * (0.45 if options.dyslexia else 0.3)
+    if options.easy_read:  # compact or not, lines stay open
+        ratio = max(ratio, EASY_READ.min_line_ratio)
     style = _style_maker(palette, ratio, gap, family)
 
-    small_size = 16.0 if options.large_print else body - 2
+    small_size = 16.0 if options.large_print or options.easy_read else body - 2
     return PdfStyles(
         options=options,
         palette=palette,

@@ -77,6 +77,11 @@ def render_plaintext(document: d.Document) -> str:
     return "\n\n".join("\n".join(lines) for lines in blocks) + "\n"
 
 
+def block_lines(block: d.Block, labels: d.Labels) -> list[str]:
+    """One block as lines of plain text (also what the audio renderer reads aloud)."""
+    return _block(block, labels)
+
+
 def _block(block: d.Block, labels: d.Labels) -> list[str]:
     match block:
         case d.Heading(text=text, level=level):
@@ -99,6 +104,8 @@ def _block(block: d.Block, labels: d.Labels) -> list[str]:
             return [f"{clean_text(label)}: {clean_text(url)}"]
         case d.ContactLine():
             return [_contact(block)]
+        case d.PicturedItem(text=text, number=number):
+            return [(f"{clean_text(number)} " if number else "") + _inline(text)]
         case d.WalletCard(title=title, contacts=contacts, steps=steps):
             return [clean_text(title), *(_contact(c) for c in contacts),
                     *(f"{i}. {clean_text(s)}" for i, s in enumerate(steps, start=1))]

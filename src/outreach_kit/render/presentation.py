@@ -116,6 +116,24 @@ def colours_for(options: PrintOptions) -> Colours:
     return COLOURS["dyslexia"] if options.dyslexia else COLOURS["standard"]
 
 
+# ---------------------------------------------------------------------------- Easy Read
+
+
+@dataclass(frozen=True)
+class EasyReadLayout:
+    """The easy-read profile: large type, open spacing, a picture beside each idea."""
+
+    min_body_size: float = 16.0  # points; large print's 18 pt wins when both are chosen
+    min_line_ratio: float = 1.5  # line spacing, as a multiple of the type size
+    paragraph_gap_ratio: float = 1.0  # space after a paragraph, as a multiple of the size
+    picture_scale: float = 2.5  # picture side, as a multiple of the body size
+    picture_gap_scale: float = 1.0  # space between picture and words, likewise
+    side_margin_mm: float = 20.0  # A4 (the pictures need the width a 65-character line has)
+
+
+EASY_READ = EasyReadLayout()
+
+
 # ---------------------------------------------------------------------------- links
 
 LINK_SCHEMES = ("https", "mailto", "tel")

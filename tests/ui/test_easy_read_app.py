@@ -1,0 +1,26 @@
+"""The app offers Easy Read and the audio downloads from the registry (no UI code of its own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from outreach_kit import document as d
+from outreach_kit.formats import PROFILES
+
+from .conftest import no_exceptions, page_app
+
+pytestmark = pytest.mark.usefixtures("private_content")
+
+
+def test_easy_read_pack_and_audio_downloads_are_offered():
+    at = page_app("page_pack").run()
+    assert PROFILES["easy-read"] in at.multiselect(key="w.profiles").options
+    at.multiselect(key="w.profiles").set_value(["easy-read"]).run()
+    at.button(key="make").click().run()
+    no_exceptions(at)
+    document, options, _, _ = at.session_state["pack.made"]
+    assert options.easy_read
+    assert any(isinstance(b, d.PicturedItem) for s in document.sections for b in s.blocks)
+    labels = {b.label for b in at.get("download_button")}
+    assert {"Download audio (WAV)", "Download audio (MP3)",
+            "Download audio, one file per section (ZIP)"} <= labels
