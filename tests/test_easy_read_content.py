@@ -41,10 +41,10 @@ def easy_content(content: Path) -> Path:
     """The minimal content folder with Easy Read text, two pictures and the words to avoid."""
     avoid = "language/easy-read-avoid.yaml"
     (content / avoid).write_bytes((CONTENT / avoid).read_bytes())
-    (content / "pictures").mkdir()
     (content / "pictures" / "mine.yaml").write_text(PICTURES, encoding="utf-8")
-    with (content / MODULE).open("a", encoding="utf-8") as handle:
-        handle.write(EASY_READ)
+    module = (content / MODULE).read_text(encoding="utf-8")
+    without = module[:module.index("easy_read:")]  # the fixture's own short block
+    (content / MODULE).write_text(without + EASY_READ.lstrip("\n"), encoding="utf-8")
     return content
 
 
@@ -141,6 +141,8 @@ def test_lint_checks_text_files_and_module_files(easy_content, tmp_path, capsys,
 
 
 def test_a_client_module_without_easy_read_text_is_a_warning(content, capsys):
+    module = (content / MODULE).read_text(encoding="utf-8")
+    (content / MODULE).write_text(module[:module.index("easy_read:")], encoding="utf-8")
     library = load_library(content)
     listed = easy_read_problems(library)
     assert [(p.field, p.severity) for p in listed] == [("easy_read", "warning")]

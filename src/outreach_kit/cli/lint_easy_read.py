@@ -74,7 +74,8 @@ def run_easy_read(args: argparse.Namespace) -> int:
     for name in args.files:
         if name != STDIN and not Path(name).exists():
             raise UsageError(f"{name}: file not found")
-    library = load_content(args.content, PACK_KINDS, warn=False)
+    # "language" holds the words to avoid, which a pack does not load
+    library = load_content(args.content, PACK_KINDS | {"language"}, warn=False)
     if not args.files:
         problems = _library_problems(library)
     else:
