@@ -95,7 +95,10 @@ def test_bad_form_names_every_field():
     with pytest.raises(SettingsError) as info:
         service_from_form(_form(phone="call us!", web="http://insecure.example"))
     message = str(info.value)
-    assert "phone:" in message and "web:" in message
+    assert "Phone: write the number in digits" in message
+    assert "Website: give the whole address, starting with https://" in message
+    assert "pattern" not in message and "web:" not in message
+    assert set(info.value.fields) == {"phone", "web"}  # type: ignore[attr-defined]
 
 
 def test_boolean_word_in_text_field_stays_text(tmp_path: Path):

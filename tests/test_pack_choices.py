@@ -54,12 +54,14 @@ def test_bad_choices_name_the_field_never_the_value(library):
     with pytest.raises(RecipeError) as info:
         recipe_from_choices(PackChoices(observations=("not-an-observation",),
                                         wallet_steps=("a", "b", "c", "d")), library)
-    assert "wallet_steps" in str(info.value)
-    with pytest.raises(RecipeError, match="unknown observation 'not-an-observation'"):
+    assert "Things that might help: too many items" in str(info.value)
+    with pytest.raises(RecipeError,
+                       match="What you have noticed: unknown observation 'not-an-observation'"):
         recipe_from_choices(PackChoices(observations=("not-an-observation",)), library)
     with pytest.raises(RecipeError) as secret:
         recipe_from_choices(PackChoices(person_name="Morven" * 2000), library)
-    assert "person_name" in str(secret.value) and "Morven" not in str(secret.value)
+    assert "Name they like to be called" in str(secret.value)
+    assert "Morven" not in str(secret.value) and "person_name" not in str(secret.value)
 
 
 def test_an_uploaded_recipe_is_checked_against_the_library(library):

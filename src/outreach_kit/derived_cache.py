@@ -33,7 +33,8 @@ class _Kept:
 def restore(key: bytes | None) -> None:
     """Hand back what runs with the same content (``key``) kept."""
     _Kept.key = key
-    _Kept.texts, _Kept.codes = frozenset(), frozenset()  # what an earlier key kept is not kept here
+    # What an earlier restore in this process found is not in this entry (it may not exist).
+    _Kept.texts, _Kept.codes = frozenset(), frozenset()
     payload = read_entry(_ENTRY, key) if key is not None else None
     if payload is None:
         return

@@ -47,6 +47,14 @@ class SettingsError(OutreachKitError):
     """A settings or local-services file the app writes could not be validated or saved."""
 
 
+class FormError(SettingsError):
+    """What a worker typed into a form cannot be saved: plain words for each field."""
+
+    def __init__(self, fields: dict[str, str], labels: dict[str, str]):
+        self.fields = fields  # form field -> what is wrong, in plain words
+        super().__init__("\n".join(f"{labels.get(f, f)}: {m}" for f, m in fields.items()))
+
+
 class ReviewPolicyError(OutreachKitError):
     """A pack would include pages not yet clinically reviewed, and the organisation's
     settings do not allow that."""

@@ -23,9 +23,9 @@ from .atomic import leftover_temporaries, remove_leftover_temporaries, write_tex
 from .content.loader import validate_source
 from .content.schema import Service, ServiceDirectoryFile, ServiceDirectoryInfo
 from .content.yaml_source import parse_yaml_bytes, read_yaml
-from .errors import ContentError, Problem, SettingsError
+from .errors import ContentError, FormError, Problem, SettingsError
 from .file_lock import FileBusyError, locked
-from .service_problems import plain_problems
+from .service_problems import FORM_LABELS, form_problems, plain_problems
 
 # One session's edit, applied to the directory as it is on disk when the save happens.
 Change = Callable[[ServiceDirectoryFile], ServiceDirectoryFile]
@@ -36,7 +36,8 @@ def new_directory(directory_id: str, name: str, area: str) -> ServiceDirectoryFi
     try:
         info = ServiceDirectoryInfo(id=directory_id, name=name, area=area)
     except ValidationError as exc:
-        raise SettingsError(_plain(exc)) from None
+        reasons = "; ".join(message for _, message in plain_problems(exc))
+        raise SettingsError(f"Area name: {reasons}") from None
     return ServiceDirectoryFile(schema_version=1, directory=info, services=[])
 
 
@@ -220,8 +221,4 @@ def service_from_form(values: dict[str, Any]) -> Service:
     try:
         return Service.model_validate(data)
     except ValidationError as exc:
-        raise SettingsError(_plain(exc)) from None
-
-
-def _plain(exc: ValidationError) -> str:
-    return "\n".join(f"{field or 'service'}: {message}" for field, message in plain_problems(exc))
+        raise FormError(form_problems(exc), FORM_LABELS) from None

@@ -31,7 +31,7 @@ def plain_message(err: Any) -> str:
     kind: str = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "missing":
-        return "this field is required"
+        return "fill this in"
     if kind == "string_too_long":
         return f"is too long: at most {ctx['max_length']:,} characters"
     if kind == "string_too_short":
@@ -65,3 +65,24 @@ def plain_problems(exc: ValidationError) -> list[tuple[str, str]]:
     """(field, message) for each error, in order, without repeats."""
     found = ((field_name(tuple(err["loc"])), plain_message(err)) for err in exc.errors())
     return list(dict.fromkeys(found))
+
+
+# The service form's labels (the app shows these, never the field names).
+FORM_LABELS = {
+    "id": "Name", "name": "Name", "description": "What it offers",
+    "phone": "Phone", "web": "Website", "hours": "Opening hours", "cost": "Cost",
+    "for_whom": "Who it is for", "address": "Address", "categories": "Categories",
+    "source": "How you checked", "check_every_days": "Check again every (days)",
+}
+REQUIRED_IN_FORM = ("name", "description", "hours", "cost", "for_whom")
+
+
+def form_problems(exc: ValidationError) -> dict[str, str]:
+    """What is wrong, by form field (its first, top-level name), in plain words."""
+    found: dict[str, str] = {}
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        field = "name" if loc[:1] == ("id",) else str(loc[0]) if loc else "name"
+        if field in FORM_LABELS:
+            found.setdefault(field, plain_message(err))
+    return found

@@ -22,6 +22,7 @@ from pydantic import (
 
 from .atomic import write_bytes_atomic, write_text_atomic
 from .content.loader import validate_source
+from .content.messages import plain_message
 from .content.paths import default_content_dir
 from .content.yaml_source import parse_yaml_bytes, read_yaml
 from .errors import ContentError, OutputError, Problem, SettingsError
@@ -71,13 +72,21 @@ def checked_settings(**fields: Any) -> tuple[OrganisationSettings | None, list[s
         return None, [_readable(error) for error in exc.errors()]
 
 
+# The Organisation page's labels: a person sees these, never the field names.
+SETTINGS_LABELS = {
+    "organisation": "Organisation name", "address_lines": "Address",
+    "phone": "Phone number for clients", "signer_role": "Usual role of the person signing",
+    "default_area": "Default area", "default_profiles": "Default print profile",
+}
+
+
 def _readable(error: Any) -> str:
-    field = str(error["loc"][0]) if error["loc"] else "settings"
+    field = str(error["loc"][0]) if error["loc"] else ""
     reason = {
         "string_too_long": f"each line is at most {MAX_LINE} characters",
         "too_long": f"at most {MAX_ADDRESS_LINES} lines",
-    }.get(error["type"], str(error["msg"]).removeprefix("Value error, "))
-    return f"{field}: {reason}"
+    }.get(error["type"]) or plain_message(error)
+    return f"{SETTINGS_LABELS.get(field, 'Settings')}: {reason}"
 
 
 def settings_dir() -> Path:

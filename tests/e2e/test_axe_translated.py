@@ -19,7 +19,7 @@ from outreach_kit.assemble.recipe import Recipe
 from outreach_kit.content.loader import load_library
 from outreach_kit.render.html import render_html
 
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, _browser_available
+from .conftest import CHROMIUM, CHROMIUM_ARGS, _browser_available
 
 pytestmark = pytest.mark.e2e
 

@@ -8,12 +8,14 @@ without its personal details.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
 
 from ..content.library import ContentLibrary
-from ..content.yaml_source import field_name
+from ..content.messages import plain_message
 from ..errors import RecipeError
 from ..formats import DEFAULT_PROFILE
 from .recipe import Recipe, check_recipe
@@ -53,13 +55,51 @@ def recipe_from_choices(choices: PackChoices, library: ContentLibrary) -> Recipe
             "language": choices.language,
         })
     except ValidationError as exc:
-        # Field names and short reasons only: the values may be personal.
-        reasons = "; ".join(f"{field_name(tuple(e['loc']))}: {e['msg']}" for e in exc.errors())
+        # What is wrong, in the words the app uses, never the values: they may be personal.
+        reasons = "; ".join(f"{_field_words(tuple(e['loc']))}: {plain_message(dict(e))}"
+                            for e in exc.errors())
         raise RecipeError(f"some choices are not valid ({reasons})") from None
     problems = check_recipe(recipe, library)
     if problems:
-        raise RecipeError("; ".join(f"{p.field}: {p.message}" for p in problems))
+        raise RecipeError("; ".join(
+            f"{_field_words((_FIELD_HEAD.split(p.field)[0],))}: {p.message}" for p in problems))
     return recipe
+
+
+# The app's names for the recipe's fields (never the field names themselves).
+_FIELD_WORDS = {
+    "person_name": "Name they like to be called",
+    "keyworker_name": "Your name",
+    "service_name": "Service",
+    "service_contact": "How to contact you",
+    "wallet_steps": "Things that might help",
+    "observations": "What you have noticed",
+    "modules": "Pages",
+    "services": "Services",
+    "print": "Print options",
+}
+
+
+_FIELD_HEAD = re.compile(r"[.\[]")  # "services.ids[0]" -> "services"
+
+
+def _field_words(loc: tuple[int | str, ...]) -> str:
+    words = _FIELD_WORDS.get(str(loc[0]), "A choice") if loc else "A choice"
+    if loc[:1] == ("wallet_steps",) and len(loc) > 1 and isinstance(loc[1], int):
+        words += f" (line {loc[1] + 1})"
+    return words
+
+
+def services_of_areas(library: ContentLibrary, areas: Sequence[str]) -> list[str]:
+    """The ids of every service in ``areas``, in the library's order."""
+    return [s.id for area in areas for s in library.services_in_area(area)]
+
+
+def with_areas_as_services(library: ContentLibrary, choices: PackChoices) -> PackChoices:
+    """The same choices with each area's services listed one by one (the app shows the
+    services that will print, each removable, rather than areas)."""
+    ids = [*services_of_areas(library, choices.areas), *choices.service_ids]
+    return replace(choices, areas=(), service_ids=tuple(dict.fromkeys(ids)))
 
 
 def choices_from_recipe(recipe: Recipe) -> PackChoices:

@@ -63,7 +63,9 @@ class Subtheme(Strict):
 class Category(Strict):
     id: Id
     number: int = Field(ge=1, le=9)
-    name: ShortText
+    name: ShortText  # the research name
+    # How the app names the theme for a keyworker; the research name is then shown as a hint.
+    everyday_name: ShortText | None = None
     description: Text
     subthemes: list[Subtheme] = Field(min_length=1)
     # false: a group of observations outside the research model (what the person uses,

@@ -21,7 +21,13 @@ from ..language import item_readability
 from ..language.reading_ease import Readability
 from ..validate import validate_library
 
-PRIVACY_LINE = "Nothing about the person is saved. Download the pack before you close this page."
+
+def privacy_line(what: str) -> str:
+    return (f"Nothing about the person is saved. Download the {what} before you close this "
+            "page.")
+
+
+PRIVACY_LINE = privacy_line("pack")
 
 
 def content_stamp(root: Path) -> float:
@@ -83,10 +89,6 @@ def show_error(error: OutreachKitError) -> None:
     st.error(str(error), icon=":material/error:")
 
 
-def privacy_notice() -> None:
-    st.info(PRIVACY_LINE, icon=":material/lock:")
-
-
 def kept(key: str, default: Any = None) -> Any:
     """A value kept for this session across page switches (widget state is not)."""
     return st.session_state.get(f"kept.{key}", default)
@@ -124,6 +126,14 @@ def private_text(label: str, key: str, default: str = "", **kwargs: Any) -> str:
     offers them to the next worker on a shared laptop)."""
     value: str = kept_widget(st.text_input, label, key, default, autocomplete="off", **kwargs)
     return value
+
+
+def person_name() -> str:
+    """The person's name, one box shared by the pack and letter pages (the same widget on
+    both, so a name typed on one is there on the other, for this session only)."""
+    return private_text("Name they like to be called (optional)", "w.person_name",
+                        max_chars=60, help="Used on the pack's cover and in the letter. Leave "
+                        "it empty for a pack with a neutral cover.")
 
 
 def set_widget(key: str, value: Any) -> None:

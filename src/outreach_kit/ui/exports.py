@@ -11,7 +11,7 @@ from ..formats import FORMATS
 FileData = bytes | Callable[[], bytes]
 
 
-def export_buttons(files: dict[str, FileData], stem: str) -> None:
+def export_buttons(files: dict[str, FileData], stem: str, disabled: bool = False) -> None:
     """One download button per format. A callable is rendered only when its button is
     clicked, so the formats nobody asks for cost nothing."""
     columns = st.columns(len(files))
@@ -19,4 +19,5 @@ def export_buttons(files: dict[str, FileData], stem: str) -> None:
         kind = FORMATS[fmt]
         column.download_button(f"Download {kind.label}", data, file_name=f"{stem}{kind.suffix}",
                                mime=kind.mime, on_click="ignore", key=f"download.{stem}.{fmt}",
-                               type="primary" if fmt == "pdf" else "secondary")
+                               type="primary" if fmt == "pdf" else "secondary",
+                               disabled=disabled)

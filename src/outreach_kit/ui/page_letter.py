@@ -8,6 +8,7 @@ what was typed about the person).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +30,20 @@ from ..letters.schema import LetterSlot, LetterType
 from ..letters.templates import list_letter_templates
 from ..outputs import render_document
 from ..settings import OrganisationSettings, load_logo, load_settings
-from .common import get_library, kept_widget, privacy_notice, private_text, show_error, stamp
+from .common import (
+    get_library,
+    kept_widget,
+    person_name,
+    privacy_line,
+    private_text,
+    show_error,
+    stamp,
+)
 from .exports import export_buttons
 
 PERSON_FIELDS = (
     # key, label, text area?
-    ("name", "Name they like to be called", False),
+    ("name", "Name they like to be called", False),  # shared with the pack page
     ("their_words", "Their own words (quoted exactly)", True),
     ("strengths", "Strengths you have seen (one a line)", True),
     ("what_matters", "What matters to them", False),
@@ -46,8 +55,8 @@ Notes = dict[str, Any]
 
 
 def render() -> None:
-    st.title("Write a letter")
-    privacy_notice()
+    st.title("Write a letter", anchor=False)
+    st.caption(privacy_line("letter"))
     library = get_library()
     letters = letter_library(library)
     if not letters.types:
@@ -67,18 +76,16 @@ def render() -> None:
     if template_path is None:
         recipe = _paragraph_choices(letters, recipe)
     logo = load_logo() if settings.has_logo else None
-    left, right = st.columns([3, 2])
     try:
         draft = _made(library, recipe, template_path, logo)
-        with left:
-            edited = _edited_paragraphs(draft)
+        overall = st.container()
+        edited, beside = _edited_paragraphs(draft)
         made = _made(library, recipe.model_copy(update={"edited": edited}), template_path, logo)
     except OutreachKitError as error:
         show_error(error)
         return
     _show_unused(made.letter.unused, notes)
-    with right:
-        _show_checks(made.checks)
+    _show_checks(made.checks, overall, beside)
     _consent_and_files(made, f"{letters.types[letter_type].name}, for "
                              f"{recipe.person.name.strip() or 'no name given'}")
 
@@ -103,8 +110,8 @@ def _letter_type(letters: LetterLibrary) -> LetterType:
         format_func=lambda t: letters.types[LetterType(t)].name))
     kind = letters.letter_type(letter_type)
     st.caption(kind.purpose)
-    for line in kind.guidance:
-        st.info(line, icon=":material/lightbulb:")
+    if kind.guidance:
+        st.info("\n".join(f"- {line}" for line in kind.guidance), icon=":material/lightbulb:")
     return letter_type
 
 
@@ -120,8 +127,11 @@ def _recipe(library: ContentLibrary, letter_type: LetterType, settings: Organisa
     with st.expander("About the person (used only in this letter)", expanded=True):
         left, right = st.columns(2)
         for i, (key, label, area) in enumerate(PERSON_FIELDS):
+            # The name has the pack page's key: typed once, it is on both pages (this
+            # session only, like everything else).
             with left if i < 3 else right:
-                person[key] = (kept_widget(st.text_area, label, f"w.letter.{key}", "",
+                person[key] = (person_name() if key == "name" else
+                               kept_widget(st.text_area, label, f"w.letter.{key}", "",
                                            help=FIELD_HELP.get(key)) if area else
                                private_text(label, f"w.letter.{key}", help=FIELD_HELP.get(key)))
                 notes[key] = st.empty()
@@ -167,7 +177,7 @@ def _said(library: ContentLibrary, notes: Notes) -> list[str]:
 def _paragraph_choices(letters: LetterLibrary, recipe: LetterRecipe) -> LetterRecipe:
     """The recipe with the paragraph the worker picked for each part pinned ("" keeps the
     one that fits what was entered)."""
-    st.subheader("The letter")
+    st.subheader("The letter", anchor=False)
     st.caption("Each part starts with the paragraph that best fits what you entered. Pick "
                "another if you like, then change any words.")
     for slot in letters.letter_type(recipe.letter_type).slots:
@@ -207,21 +217,27 @@ def _show_unused(unused: tuple[UnusedField, ...] | list[UnusedField], notes: Not
             place.warning(" ".join(by_field[field]), icon=":material/edit_note:")
 
 
-def _edited_paragraphs(draft: MadeLetter) -> dict[LetterSlot, str]:
+def _edited_paragraphs(draft: MadeLetter) -> tuple[dict[LetterSlot, str], list[Any]]:
+    """A box for each paragraph, with an empty place beside it for that paragraph's checks
+    (below it on a phone)."""
     edited: dict[LetterSlot, str] = {}
+    beside: list[Any] = []
     for paragraph in draft.letter.paragraphs:
+        text_column, check_column = st.columns([3, 2])
         # Keyed by the text it starts from: when the person's words or the chosen
         # paragraph change, the box starts again from the new text.
         key = f"w.letter.text.{paragraph.slot}.{stamp(paragraph.text)}"
-        text = kept_widget(st.text_area, f"Paragraph: {paragraph.slot.replace('_', ' ')}",
-                           key, paragraph.text, height=140)
+        with text_column:
+            text = kept_widget(st.text_area, f"Paragraph: {paragraph.slot.replace('_', ' ')}",
+                               key, paragraph.text, height=140)
+        beside.append(check_column.empty())
         if text != paragraph.text and paragraph.slot in LetterSlot.__members__.values():
             edited[LetterSlot(paragraph.slot)] = text
-    return edited
+    return edited, beside
 
 
 def _consent_and_files(made: MadeLetter, label: str) -> None:
-    st.subheader("Before you send it")
+    st.subheader("Before you send it", anchor=False)
     st.warning(CONSENT_REMINDER, icon=":material/handshake:")
     agreed = kept_widget(st.checkbox, "The person has agreed to get this letter",
                          "w.letter.consent", False)
@@ -233,40 +249,31 @@ def _consent_and_files(made: MadeLetter, label: str) -> None:
     elif in_pack and in_pack["stamp"] != letter_stamp:
         st.caption("The letter in your pack is an older version. Choose 'Add to my pack' "
                    "again to update it.")
-    a, b = st.columns(2)
-    if a.button("Add to my pack", disabled=not agreed, key="letter.to_pack"):
+    if st.button("Add to my pack", disabled=not agreed, key="letter.to_pack"):
         st.session_state["letter.for_pack"] = {
             "section": made.pack_section(),
             "stamp": letter_stamp, "label": label}
         st.success("Added. Tick 'Include the letter' on the Make a pack page.")
-    if b.button("Make the letter files", type="primary", disabled=not agreed,
-                key="letter.make"):
-        with st.spinner("Making the letter..."):
-            try:
-                st.session_state["letter.files"] = (letter_stamp, {
-                    fmt: render_document(made.document, fmt) for fmt in formats_for("letter")})
-            except OutreachKitError as error:
-                show_error(error)
-    files = st.session_state.get("letter.files")
-    if files and files[0] == letter_stamp and agreed:
-        export_buttons(files[1], "letter")
-    elif files:
-        st.caption("The letter has changed: make the files again.")
+    # One click per file: each is made when its button is clicked, from the letter on
+    # screen, and only once the person has agreed.
+    export_buttons({fmt: partial(render_document, made.document, fmt)
+                    for fmt in formats_for("letter")}, "letter", disabled=not agreed)
 
 
-def _show_checks(checks: LetterChecks) -> None:
-    st.markdown("**Checks**")
-    st.caption(f"{checks.total_words} words in {len(checks.paragraphs)} paragraphs.")
+def _show_checks(checks: LetterChecks, overall: Any, beside: list[Any]) -> None:
+    """The letter's totals above the paragraphs; each paragraph's checks beside it."""
+    overall.caption(f"{checks.total_words} words in {len(checks.paragraphs)} paragraphs. "
+                    "Checks for each paragraph are beside it.")
     if checks.all_clear:
-        st.success("No wording problems found.")
-    for p in checks.paragraphs:
-        ease = "too short to score" if p.reading_ease is None else f"{p.reading_ease:.0f}"
-        line = f"Paragraph {p.index} ({p.slot.replace('_', ' ')}): reading ease {ease}"
-        if p.hard_to_read:
-            st.warning(line + " - try shorter sentences and everyday words.")
-        else:
-            st.caption(line)
-        for suggestion in p.stigma_suggestions():
-            st.warning(suggestion)
-        for command in p.commands:
-            st.warning(str(command))
+        overall.success("No wording problems found.")
+    for p, place in zip(checks.paragraphs, beside, strict=False):
+        with place.container():
+            ease = "too short to score" if p.reading_ease is None else f"{p.reading_ease:.0f}"
+            if p.hard_to_read:
+                st.warning(f"Reading ease {ease}: try shorter sentences and everyday words.")
+            else:
+                st.caption(f"Reading ease {ease}")
+            for suggestion in p.stigma_suggestions():
+                st.warning(suggestion)
+            for command in p.commands:
+                st.warning(str(command))

@@ -13,7 +13,7 @@ from .common import get_library, get_module_scores, get_validation
 
 
 def render() -> None:
-    st.title("Content library")
+    st.title("Content library", anchor=False)
     library = get_library()
     problems = get_validation()
     errors = [p for p in problems if p.is_error]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from ..errors import OutreachKitError
@@ -21,7 +23,7 @@ from .common import get_library, show_error
 
 
 def render() -> None:
-    st.title("Organisation")
+    st.title("Organisation", anchor=False)
     st.caption("These details print on letters and pack covers. Do not put anything about "
                "a client here.")
     try:
@@ -31,6 +33,7 @@ def render() -> None:
         settings = OrganisationSettings()
 
     areas = ["", *get_library().areas]
+    problems = st.container()  # what stops a save is summed up here, above the form
     with st.form("organisation"):
         name = st.text_input("Organisation name", settings.organisation, max_chars=MAX_LINE,
                              key="org.name")
@@ -55,7 +58,7 @@ def render() -> None:
         saved = st.form_submit_button("Save settings", type="primary")
 
     if saved:
-        _save(settings, name=name, address=address, phone=phone, role=role, area=area,
+        _save(settings, problems, name=name, address=address, phone=phone, role=role, area=area,
               profiles=profiles, logo=logo.getvalue() if logo is not None else None,
               drop_logo=drop_logo, unreviewed=unreviewed)
     current = load_logo()
@@ -63,14 +66,14 @@ def render() -> None:
         st.image(current, caption="Saved logo", width=160)
 
 
-def _save(settings: OrganisationSettings, *, name: str, address: str, phone: str, role: str,
-          area: str, profiles: list[str], logo: bytes | None, drop_logo: bool,
-          unreviewed: bool) -> None:
+def _save(settings: OrganisationSettings, problems_place: Any, *, name: str, address: str,
+          phone: str, role: str, area: str, profiles: list[str], logo: bytes | None,
+          drop_logo: bool, unreviewed: bool) -> None:
     """Check everything before writing anything, so a bad value saves nothing."""
     try:
         png = checked_png_logo(logo) if logo is not None else None
     except OutreachKitError as error:
-        show_error(error)
+        problems_place.error(f"Nothing was saved. Logo: {error}", icon=":material/error:")
         return
     new, problems = checked_settings(
         organisation=name, address_lines=[line for line in address.splitlines() if line.strip()],
@@ -79,7 +82,9 @@ def _save(settings: OrganisationSettings, *, name: str, address: str, phone: str
         has_logo=png is not None or (settings.has_logo and not drop_logo),
         allow_unreviewed_modules=unreviewed)
     if new is None:
-        st.error("Some details could not be saved: " + "; ".join(problems))
+        problems_place.error("Nothing was saved. Please fix:\n" +
+                             "\n".join(f"- {problem}" for problem in problems),
+                             icon=":material/error:")
         return
     try:
         if png is not None:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
 from ..content.library import ContentLibrary
 from ..content.schema import Service, ServiceDirectoryFile
-from ..errors import OutreachKitError
+from ..errors import FormError, OutreachKitError
 from ..local_services import (
     Change,
     add_own_service,
@@ -40,6 +41,7 @@ from ..service_csv import (
     services_from_csv,
     services_to_csv,
 )
+from ..service_problems import REQUIRED_IN_FORM
 from ..settings import load_settings
 from .common import get_library, show_error
 
@@ -49,7 +51,7 @@ def _slug(text: str) -> str:
 
 
 def render() -> None:
-    st.title("Local services")
+    st.title("Local services", anchor=False)
     st.caption("Services for your area, printed on packs. Check each one regularly: "
                "overdue checks are marked.")
     if flash := st.session_state.pop("services.flash", None):
@@ -125,13 +127,17 @@ def _overview(directory: ServiceDirectoryFile, today: dt.date) -> None:
              "Check due": ("OVERDUE " if s.id in late else "") + s.check_due.isoformat()}
             for s in directory.services]
     if rows:
-        st.dataframe(rows, hide_index=True, width="stretch")
+        # Narrow columns, the name first and widest, so a phone shows the name and more.
+        narrow = {name: st.column_config.TextColumn(name, width="small")
+                  for name in ("Phone", "Hours", "Last checked", "Check due")}
+        st.dataframe(rows, hide_index=True, width="stretch", column_config={
+            "Service": st.column_config.TextColumn("Service", width="medium"), **narrow})
     else:
         st.info("No services in this directory yet. Add one below or import a CSV file.")
 
 
 def _csv(path: Path, directory: ServiceDirectoryFile, chosen: str) -> None:
-    st.subheader("CSV")
+    st.subheader("CSV", anchor=False)
     st.download_button("Export as CSV", services_to_csv(directory).encode("utf-8"),
                        file_name=f"{chosen}.csv", mime="text/csv", on_click="ignore")
     upload = st.file_uploader(
@@ -148,48 +154,69 @@ def _csv(path: Path, directory: ServiceDirectoryFile, chosen: str) -> None:
               f"Imported {len(services)}.")
 
 
+# (field, label, wide?) in the order of the form; required ones are marked in the label.
+SERVICE_FIELDS = (
+    ("name", "Name", True), ("description", "What it offers, in plain words", True),
+    ("phone", "Phone", False), ("web", "Website (https://...)", False),
+    ("hours", "Opening hours", False), ("cost", "Cost", False),
+    ("for_whom", "Who it is for", False), ("address", "Address", False),
+    ("categories", "Categories (comma separated, for example: drop-in, food)", True),
+    ("source", "How you checked (for example: phoned the service)", True),
+)
+
+
+def _field_value(current: Service | None, field: str) -> str:
+    if current is None:
+        return "Free" if field == "cost" else ""
+    value = getattr(current, field)
+    if field == "categories":
+        return ", ".join(value)
+    if field == "source":
+        return str(value.title)
+    return str(value or "")
+
+
+def _service_fields(current: Service | None, k: str) -> tuple[dict[str, str], dict[str, Any]]:
+    """The form's boxes, each with an empty place under it for what is wrong with it."""
+    typed: dict[str, str] = {}
+    places: dict[str, Any] = {}
+    left, right = st.columns(2)
+    for i, (field, label, wide) in enumerate(SERVICE_FIELDS):
+        where = st.container() if wide else (left if i % 2 == 0 else right)
+        required = " (required)" if field in REQUIRED_IN_FORM else ""
+        widget = st.text_area if field == "description" else st.text_input
+        with where:
+            typed[field] = widget(label + required, _field_value(current, field),
+                                  key=f"{k}.{field}")
+            places[field] = st.empty()
+    return typed, places
+
+
 def _service_form(library: ContentLibrary, path: Path, directory: ServiceDirectoryFile,
                   current: Service | None, today: dt.date) -> None:
     # Fields are keyed by the service being edited, so choosing another service loads it.
     k = f"svc.{current.id if current else 'new'}"
     with st.form(f"service.{k}"):
         st.markdown("**" + ("Edit service" if current else "Add a service") + "**")
-        name = st.text_input("Name", current.name if current else "", key=f"{k}.name")
-        description = st.text_area("What it offers, in plain words",
-                                   current.description if current else "", key=f"{k}.description")
-        left, right = st.columns(2)
-        phone = left.text_input("Phone", current.phone or "" if current else "", key=f"{k}.phone")
-        web = right.text_input("Website (https://...)", current.web or "" if current else "",
-                              key=f"{k}.web")
-        hours = left.text_input("Opening hours", current.hours if current else "", key=f"{k}.hours")
-        cost = right.text_input("Cost", current.cost if current else "Free", key=f"{k}.cost")
-        for_whom = left.text_input("Who it is for", current.for_whom if current else "",
-                                   key=f"{k}.for_whom")
-        address = right.text_input("Address", current.address or "" if current else "",
-                                  key=f"{k}.address")
-        categories = st.text_input("Categories (optional, comma separated, e.g. drop-in, food)",
-                                   ", ".join(current.categories) if current else "",
-                                   key=f"{k}.categories")
-        source = st.text_input("How you checked (e.g. phoned the service)",
-                               current.source.title if current else "", key=f"{k}.source")
+        st.caption("Boxes marked (required) must be filled in.")
+        summary = st.empty()
+        typed, places = _service_fields(current, k)
         every = st.number_input("Check again every (days)", 7, 730,
                                 current.check_every_days if current else 90,
                                 key=f"{k}.every")
         own_area = _own_area_field(directory, current, k)
         if not st.form_submit_button("Save service", type="primary"):
             return
-    new_id = _slug(name)
+    new_id = _slug(typed["name"])
     if current is None and any(s.id == new_id for s in directory.services):
-        st.error(f"There is already a service called '{name}' here. Choose it under "
-                 "'Edit a service' to change it.")
+        st.error(f"There is already a service called '{typed['name']}' here. Choose it "
+                 "under 'Edit a service' to change it.")
         return
-    values = {
-        "id": current.id if current else new_id, "name": name,
-        "description": description, "area": directory.directory.area,
-        "categories": [_slug(c) for c in categories.split(",") if _slug(c)] or ["general"],
-        "phone": phone, "web": web, "hours": hours, "cost": cost, "for_whom": for_whom,
-        "address": address,
-        "source": {"title": source or "Checked by staff", "checked": today},
+    values: dict[str, Any] = typed | {
+        "id": current.id if current else new_id, "area": directory.directory.area,
+        "categories": [_slug(c) for c in typed["categories"].split(",") if _slug(c)]
+        or ["general"],
+        "source": {"title": typed["source"] or "Checked by staff", "checked": today},
         "last_checked": today, "check_every_days": int(every),
     }
     try:
@@ -198,8 +225,22 @@ def _service_form(library: ContentLibrary, path: Path, directory: ServiceDirecto
             _save(path, directory, lambda d: upsert_service(d, service), "Saved.")
         else:
             _save_in_own_area(library, path.parent, own_area, service)
+    except FormError as error:
+        _show_form_problems(error, summary, places)
     except OutreachKitError as error:
         show_error(error)
+
+
+def _show_form_problems(error: FormError, summary: Any, places: dict[str, Any]) -> None:
+    """A summary at the top of the form, and each problem under its own box."""
+    labels = {field: label for field, label, _ in SERVICE_FIELDS}
+    count = len(error.fields)
+    summary.error(f"{count} thing{'s' if count > 1 else ''} to fix before saving: "
+                  + ", ".join(labels.get(f, f) for f in error.fields) + ".",
+                  icon=":material/error:")
+    for field, message in error.fields.items():
+        if field in places:
+            places[field].error(f"{labels[field].split(' (')[0]}: {message}")
 
 
 def _own_area_field(directory: ServiceDirectoryFile, current: Service | None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from ..errors import OutreachKitError
@@ -12,7 +14,7 @@ from .common import get_library, show_error
 
 
 def render() -> None:
-    st.title("Training")
+    st.title("Training", anchor=False)
     st.caption("Sessions you can run next week: a facilitator guide with timings, notes and "
                "answers; a participant handout with space to write; and slides.")
     library = get_library()
@@ -40,20 +42,10 @@ def render() -> None:
     profiles = st.multiselect("Print profile (PDF)", list(PROFILES), default=["standard"],
                               format_func=lambda key: PROFILES[key], key="training.profiles",
                               disabled=fmt != "pdf")
-    chosen = (session_id, audience, fmt, tuple(profiles))
-    if st.button("Make it", type="primary", key="training.make"):
-        with st.spinner("Making the session material..."):
-            try:
-                data = render_training(library, session_id, audience, fmt,
-                                       PrintOptions.from_names(profiles))
-                st.session_state["training.file"] = (chosen, data)
-            except OutreachKitError as error:
-                show_error(error)
-    made = st.session_state.get("training.file")
-    if made and made[0] == chosen:
-        kind = FORMATS[fmt]
-        st.download_button(f"Download {session.title} ({audience}, {kind.label})", made[1],
-                           file_name=f"{session_id}-{audience}{kind.suffix}", mime=kind.mime,
-                           on_click="ignore", type="primary", key="training.download")
-    elif made:
-        st.caption("You have changed the choices: make it again to download.")
+    kind = FORMATS[fmt]
+    # One click: the file is made when the button is clicked, from the choices on screen.
+    st.download_button(f"Download {session.title} ({audience}, {kind.label})",
+                       partial(render_training, library, session_id, audience, fmt,
+                               PrintOptions.from_names(profiles)),
+                       file_name=f"{session_id}-{audience}{kind.suffix}", mime=kind.mime,
+                       on_click="ignore", type="primary", key="training.download")
