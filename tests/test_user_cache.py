@@ -49,7 +49,7 @@ def test_installing_or_removing_a_package_reads_the_folder_again(cache, content,
     against the installed icons), so a changed site-packages folder is a new key."""
     site = tmp_path / "site-packages"
     site.mkdir()
-    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setattr("site.getsitepackages", lambda: [str(site)])
     before = library_key(content, None)
     (site / "newly_installed").mkdir()
     os.utime(site, ns=(1, 1))  # a fixed time, so the test does not rely on clock resolution

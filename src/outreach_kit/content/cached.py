@@ -6,9 +6,10 @@ models); the checked library, kept as a pickle, loads in about 8 ms. It is kept 
 exactly the files it was read from: the key holds the content folder's name, the kinds
 read, every content file's path and bytes, and the size and modification time of every
 module of this program (the check Python itself makes before reusing compiled code), and
-the modification time of every folder on ``sys.path`` (installing, removing or upgrading a
-package changes its site-packages folder: the loaded library depends on installed packages
-too, such as the icons Easy Read pictures are checked against), so a changed file, a new
+the modification time of every site-packages folder (installing, removing or upgrading a
+package changes it: the loaded library depends on installed packages too, such as the icons
+Easy Read pictures are checked against; not every ``sys.path`` folder, since the first is
+often the working folder, which changes whenever a pack is written there), so a changed file, a new
 file, a new version of the program or a changed set of packages reads the folder again. Content
 is never personal data, and the library is kept before any recipe is read.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import site
 import sys
 from collections.abc import Collection
 from pathlib import Path
@@ -54,6 +56,11 @@ def load_library_cached(root: Path, kinds: Collection[str] | None = None,
     return library
 
 
+def _site_packages() -> set[str]:
+    user = site.getusersitepackages() if site.ENABLE_USER_SITE else None
+    return {*site.getsitepackages(), *([user] if user else [])}
+
+
 def library_key(root: Path, kinds: Collection[str] | None) -> bytes | None:
     """What the library is made from, or None when the folder cannot be read."""
     digest = hashlib.sha256()
@@ -64,8 +71,8 @@ def library_key(root: Path, kinds: Collection[str] | None) -> bytes | None:
     add(__version__, sys.version, pydantic.VERSION, yaml.__version__, str(root),
         sorted(kinds) if kinds is not None else None)
     try:
-        for entry in sys.path:
-            if entry and Path(entry).is_dir():
+        for entry in sorted(_site_packages()):
+            if Path(entry).is_dir():
                 add(entry, Path(entry).stat().st_mtime_ns)
         for path in sorted(_PACKAGE.rglob("*.py")):
             info = path.stat()
