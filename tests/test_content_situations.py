@@ -95,6 +95,7 @@ def test_staying_safe_plan_has_every_part_of_a_safety_plan(library):
         "things that help": r"\bhelped\b|\bthings i can do\b",
         "people": r"\bpeople\b|\bwho\b",
         "places": r"\bplaces?\b|\bwhere\b",
+        "professionals": r"\bworker\b.*\bgp\b|\bdrug service\b",
         "making the space safer": r"\bsafer\b",
     }
     for part, pattern in needs.items():
