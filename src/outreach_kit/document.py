@@ -20,6 +20,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .fixed_words import FixedWords
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -384,6 +386,7 @@ class Labels:
     contact_labels: tuple[tuple[str, str], ...] = (
         ("phone", "Phone"), ("text", "Text"), ("web", "Web"), ("email", "Email"),
         ("address", "Address"), ("open", "Open"))
+    words: FixedWords = field(default_factory=FixedWords)  # the other page words
 
     def contact_label(self, name: str) -> str:
         return dict(self.contact_labels).get(name, name.capitalize())

@@ -9,6 +9,7 @@ number a reader dials is written once, in ``content/resources/``).
 
 from __future__ import annotations
 
+import dataclasses
 import string
 from collections.abc import Iterator
 from dataclasses import replace
@@ -16,6 +17,7 @@ from dataclasses import replace
 from pydantic import Field, model_validator
 
 from ..document import Labels, Tone
+from ..fixed_words import PLACEHOLDERS, FixedWords
 from .schema import Id, Loc, ShortText, Strict, Text, VersionedFile
 
 
@@ -147,13 +149,45 @@ class PageWords(Strict):
     my_steps: ShortText
     cut_out_help: Text
     contact_labels: ContactLabels
+    # The rest: defaults are the English words (fixed_words.FixedWords)
+    cover_service: ShortText = FixedWords.cover_service
+    cover_keyworker: ShortText = FixedWords.cover_keyworker
+    cover_worker: ShortText = FixedWords.cover_worker
+    cover_from: ShortText = FixedWords.cover_from
+    cover_contact: ShortText = FixedWords.cover_contact
+    cover_date: ShortText = FixedWords.cover_date
+    about_minutes: ShortText = FixedWords.about_minutes  # {minutes}
+    about_one_minute: ShortText = FixedWords.about_one_minute
+    time_needed: ShortText = FixedWords.time_needed  # {minutes}
+    time_needed_one: ShortText = FixedWords.time_needed_one
+    content_note: ShortText = FixedWords.content_note
+    before_you_read: ShortText = FixedWords.before_you_read
+    can_skip_page: ShortText = FixedWords.can_skip_page
+    content_version: ShortText = FixedWords.content_version  # {version}
+    next_review_due: ShortText = FixedWords.next_review_due  # {date}
+    details_checked: ShortText = FixedWords.details_checked  # {date}
+    last_checked: ShortText = FixedWords.last_checked  # {date}
+    cost: ShortText = FixedWords.cost
+    who_it_is_for: ShortText = FixedWords.who_it_is_for
+    for_whom: ShortText = FixedWords.for_whom
+    skip_to_pack: ShortText = FixedWords.skip_to_pack
+    when_things_get_hard: ShortText = FixedWords.when_things_get_hard
+    not_medical_advice: Text = FixedWords.not_medical_advice
+
+    def fixed_words(self) -> FixedWords:
+        return FixedWords(**{f.name: getattr(self, f.name) for f in dataclasses.fields(FixedWords)})
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> PageWords:
-        for name, fields in (("page_of", {"page", "total"}), ("last_reviewed", {"date"})):
+        expected = {"page_of": {"page", "total"}, "last_reviewed": {"date"}}
+        for name in (*expected, *(f.name for f in dataclasses.fields(FixedWords))):
+            wanted = expected.get(name, PLACEHOLDERS.get(name, set()))
             used = {f for _, f, _, _ in string.Formatter().parse(getattr(self, name)) if f}
-            if used != fields:
-                words = " and ".join(f"{{{f}}}" for f in sorted(fields))
+            if used != wanted:
+                if not wanted:
+                    raise ValueError(f"{name} must use no {{...}} names")
+                fields_ = wanted
+                words = " and ".join(f"{{{f}}}" for f in sorted(fields_))
                 raise ValueError(f"{name} must use exactly {words}")
         return self
 
@@ -209,7 +243,8 @@ class WordingFile(VersionedFile):
         return replace(labels, page_of=words.page_of, last_reviewed=words.last_reviewed,
                        please_note=words.please_note, contents=words.contents,
                        my_steps=words.my_steps, cut_out_help=words.cut_out_help,
-                       contact_labels=tuple(words.contact_labels))
+                       contact_labels=tuple(words.contact_labels),
+                       words=words.fixed_words())
 
     def client_text(self) -> Iterator[tuple[Loc, str]]:
         yield ("cover", "title"), self.cover.title

@@ -186,7 +186,8 @@ class _Writer:
         meta = document.meta
         parts = []
         if meta.content_version:
-            parts.append(f"Content version {meta.content_version}")
+            parts.append(document.labels.words.content_version.format(
+                version=meta.content_version))
         parts += review_parts(document, meta.last_reviewed, meta.next_review)
         if meta.translation_note:
             parts.append(meta.translation_note)
@@ -199,8 +200,11 @@ class _Writer:
         self._para("Title", cover.title)
         if cover.subtitle:
             self._para("Subtitle", cover.subtitle)
-        for label, value in (("From", cover.service), ("Your worker", cover.keyworker),
-                             ("Contact", cover.contact), ("Date", cover.date_text)):
+        words = self.labels.words
+        for label, value in ((words.cover_from, cover.service),
+                             (words.cover_worker, cover.keyworker),
+                             (words.cover_contact, cover.contact),
+                             (words.cover_date, cover.date_text)):
             if value:
                 paragraph = self._para("Normal", f"{label}: ", bold=True)
                 x.run(paragraph, clean_text(value))
@@ -218,10 +222,12 @@ class _Writer:
         if section.intro:
             self._inline(self._para(), section.intro)
         if section.content_warning:
-            self._shaded("Before you read", [d.user_text(section.content_warning)],
+            self._shaded(self.labels.words.before_you_read,
+                         [d.user_text(section.content_warning)],
                          d.Tone.WARNING)
         if section.time_needed_minutes:
-            self._para("Normal", f"Time needed: about {section.time_needed_minutes} minutes")
+            self._para("Normal", self.labels.words.time_needed_text(
+                section.time_needed_minutes, singular=False))
         for block in section.blocks:
             self._block(block)
         if section.kind is d.SectionKind.CONTENTS:
@@ -331,14 +337,17 @@ class _Writer:
                 (named("web"), card.web, card.web),
                 (named("email"), card.email, f"mailto:{card.email}"),
                 (named("address"), card.address, ""), (named("open"), card.hours, ""),
-                ("Cost", card.cost, ""), ("For", card.for_whom, "")]
+                (self.labels.words.cost, card.cost, ""),
+                (self.labels.words.for_whom, card.for_whom, "")]
         row_look = x.Look(space_after=40)
         for label, value, href in rows:
             if value:
                 paragraph = self._para("Normal", f"{label}: ", row_look, bold=True)
                 self._hyperlink(paragraph, value, href)
         if card.last_checked:
-            self._para("Normal", f"Details checked {d.uk_date(card.last_checked)}",
+            checked = self.labels.words.details_checked.format(
+                date=d.uk_date(card.last_checked))
+            self._para("Normal", checked,
                        size=self._small)
 
     def _contact(self, paragraph: _Element, contact: d.ContactLine) -> None:

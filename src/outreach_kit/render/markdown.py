@@ -91,6 +91,12 @@ def _text(value: str) -> str:
     return escape_markdown(value)
 
 
+def _filled(words: str, **values: str) -> str:
+    """``words`` with its {placeholders} filled, each part escaped on its own (as before)."""
+    return _text(words).replace("\\{", "{").replace("\\}", "}").format(
+        **{name: _text(value) for name, value in values.items()})
+
+
 def _link(text: str, url: str) -> str:
     target = _url(url)
     return f"[{_text(text)}]({target})" if target else _text(text)
@@ -138,7 +144,7 @@ def _block(block: doc.Block, labels: doc.Labels) -> list[str]:
         case doc.WalletCard(title=title, contacts=contacts, steps=steps):
             chunks = [f"### {_text(title)}", "\n".join(_contact(c) for c in contacts)]
             if steps:
-                chunks.append("**When things get hard**")
+                chunks.append(f"**{_text(labels.words.when_things_get_hard)}**")
                 chunks.append("\n".join(f"{n}. {_text(s)}" for n, s in enumerate(steps, 1)))
             return chunks
         case doc.Letter() as letter:
@@ -166,8 +172,8 @@ def _service(card: doc.ServiceCard, note: str, labels: doc.Labels) -> list[str]:
         details.append(f"- **{_text(labels.contact_label('phone'))}:** {_text(card.phone)}{note}")
     named = labels.contact_label
     for label, value in ((named("text"), card.text), (named("address"), card.address),
-                         (named("open"), card.hours), ("Cost", card.cost),
-                         ("For", card.for_whom)):
+                         (named("open"), card.hours), (labels.words.cost, card.cost),
+                         (labels.words.for_whom, card.for_whom)):
         if value:
             details.append(f"- **{_text(label)}:** {_text(value)}")
     if card.web:
@@ -178,7 +184,8 @@ def _service(card: doc.ServiceCard, note: str, labels: doc.Labels) -> list[str]:
     if details:
         chunks.append("\n".join(details))
     if card.last_checked:
-        chunks.append(f"*Details checked {doc.uk_date(card.last_checked)}.*")
+        checked = labels.words.details_checked.format(date=doc.uk_date(card.last_checked))
+        chunks.append(f"*{_text(checked)}.*")
     return chunks
 
 
@@ -211,9 +218,10 @@ def _cover(document: doc.Document) -> list[str]:
     chunks = [f"# {_text(cover.title)}"]
     if cover.subtitle:
         chunks.append(_text(cover.subtitle))
-    details = [f"- **{label}:** {_text(value)}" for label, value in (
-        ("From", cover.service), ("Your worker", cover.keyworker),
-        ("Contact", cover.contact), ("Date", cover.date_text)) if value]
+    words = document.labels.words
+    details = [f"- **{_text(label)}:** {_text(value)}" for label, value in (
+        (words.cover_from, cover.service), (words.cover_worker, cover.keyworker),
+        (words.cover_contact, cover.contact), (words.cover_date, cover.date_text)) if value]
     if details:
         chunks.append("\n".join(details))
     return chunks
@@ -224,7 +232,7 @@ def render_markdown(document: doc.Document) -> str:
 
     A letter on its own is just the letter: no document title, heading or footer.
     """
-    is_letter = document.kind == "letter"
+    is_letter, words = document.kind == "letter", document.labels.words
     chunks = [] if is_letter else _cover(document)
     note = escape_markdown(document.labels.please_note, False)
     chunks += [f"> **{note}:** {escape_markdown(n, False)}" for n in document.notices]
@@ -242,12 +250,12 @@ def render_markdown(document: doc.Document) -> str:
         if section.intro:
             chunks.append(inline_markdown(section.intro))
         if section.time_needed_minutes:
-            minutes = section.time_needed_minutes
-            chunks.append(f"*Time needed: about {minutes} minute{'s' if minutes != 1 else ''}.*")
+            needed = words.time_needed_text(section.time_needed_minutes)
+            chunks.append(f"*{_text(needed)}.*")
         if section.content_warning:
-            chunks.append(f"> **Before you read:** "
+            chunks.append(f"> **{_text(words.before_you_read)}:** "
                           f"{escape_markdown(section.content_warning, False)} "
-                          "You can skip this page.")
+                          f"{_text(words.can_skip_page)}")
         for block in section.blocks:
             chunks += _block(block, document.labels)
         review = _review(document, section.last_reviewed, section.next_review)
@@ -255,10 +263,11 @@ def render_markdown(document: doc.Document) -> str:
             chunks.append(f"*{review}.*")
     meta = document.meta
     if not is_letter:
-        footer = f"{_text(meta.author)}. Content version {_text(meta.content_version or '-')}."
+        version = _filled(words.content_version, version=meta.content_version or "-")
+        footer = f"{_text(meta.author)}. {version}."
         review = _review(document, meta.last_reviewed, meta.next_review)
         status = f" {_text(meta.translation_note)}." if meta.translation_note else ""
         chunks += ["---", footer + (f" {review}." if review else "") + status]
     if document.kind == "pack":
-        chunks.append("This pack does not replace advice from a doctor, nurse or pharmacist.")
+        chunks.append(_text(words.not_medical_advice))
     return "\n\n".join(c for c in chunks if c) + "\n"

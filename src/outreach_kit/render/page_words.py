@@ -2,8 +2,7 @@
 
 "Last reviewed {date}" comes from ``Labels.last_reviewed`` (``page_words`` in
 ``content/wording.yaml``, translated like any fixed words) and the date is written as
-readers of the document's language write it. "Next review due" is for the service that
-keeps the content, so it stays in English.
+readers of the document's language write it; so does "Next review due {date}".
 """
 
 from __future__ import annotations
@@ -20,5 +19,6 @@ def review_parts(document: d.Document, last: dt.date | None,
         day = d.date_text(document.meta.language or "en-GB", last)
         parts.append(document.labels.last_reviewed.format(date=day))
     if nxt:
-        parts.append(f"Next review due {d.uk_date(nxt)}")
+        day = d.date_text(document.meta.language or "en-GB", nxt)
+        parts.append(document.labels.words.next_review_due.format(date=day))
     return parts

@@ -30,7 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError
 
-from ..document import Document, date_text, uk_date
+from ..document import Document, date_text
 from ..errors import RenderError
 from .bidi import Run, draw_bidi_line, has_rtl
 from .font_families import family_for, using_family
@@ -79,13 +79,15 @@ def _footer_groups(document: Document, page: int, total: int) -> list[list[str]]
     language = meta.language or "en-GB"
     first = [drawable_text(labels.page_of.format(page=page, total=total))]
     if meta.content_version:
-        first.append(f"Content version {drawable_text(meta.content_version)}")
+        first.append(drawable_text(labels.words.content_version.format(
+            version=meta.content_version)))
     review: list[str] = []
     if meta.last_reviewed:
         review.append(drawable_text(labels.last_reviewed.format(
             date=date_text(language, meta.last_reviewed))))
     if meta.next_review:
-        review.append(f"Next review due {uk_date(meta.next_review)}")
+        review.append(drawable_text(labels.words.next_review_due.format(
+            date=date_text(language, meta.next_review))))
     groups = [first, review] if review else [first]
     if meta.translation_note:
         groups.append([drawable_text(meta.translation_note)])

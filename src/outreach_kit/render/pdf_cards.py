@@ -38,8 +38,9 @@ def service_card(parts: StoryParts, card: ServiceCard) -> list[Flowable]:
     text += [parts.labelled(label, value, s.card_text, href)
              for label, value, href in _service_rows(card, parts.labels) if value.strip()]
     if card.last_checked:
-        text.append(parts.para(text_markup(f"Last checked {uk_date(card.last_checked)}."),
-                               s.small))
+        day = uk_date(card.last_checked)
+        text.append(parts.para(text_markup(
+            parts.labels.words.last_checked.format(date=day) + "."), s.small))
     if qr:
         table = FontSafeTable([[text, QrCode(qr, QR_SIZE, parts.palette.black)]],
                               colWidths=[text_width, QR_SIZE + 16], hAlign="LEFT")
@@ -64,8 +65,8 @@ def _service_rows(card: ServiceCard, labels: Labels) -> list[tuple[str, str, str
         (f"{label('phone')}:", phone, tel_link(card.phone)),
         (f"{label('text')}:", card.text, None),
         (f"{label('open')}:", card.hours, None),
-        ("Cost:", card.cost, None),
-        ("Who it is for:", card.for_whom, None),
+        (f"{labels.words.cost}:", card.cost, None),
+        (f"{labels.words.who_it_is_for}:", card.for_whom, None),
         (f"{label('address')}:", card.address, None),
         (f"{label('web')}:", card.web, card.web),
         (f"{label('email')}:", card.email, f"mailto:{card.email}" if card.email else None),
@@ -74,8 +75,9 @@ def _service_rows(card: ServiceCard, labels: Labels) -> list[tuple[str, str, str
 
 def qr_link(parts: StoryParts, block: QRLink) -> FontSafeTable:
     s = parts.styles
+    web = f"{parts.labels.contact_label('web')}:"
     words: list[Flowable] = [parts.para(f"<b>{text_markup(block.label)}</b>", s.body),
-                             parts.labelled("Web:", block.url, s.small, block.url)]
+                             parts.labelled(web, block.url, s.small, block.url)]
     target = qr_target(block.url)
     cells: list[list[object]] = (
         [[QrCode(target, QR_SIZE, parts.palette.black), words]] if target else [[words]])

@@ -17,7 +17,7 @@ from io import BytesIO
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, PageBreak, Spacer
 
-from ..document import Cover, Document, Section, SectionKind, date_text, uk_date
+from ..document import Cover, Document, Section, SectionKind, date_text
 from .fonts import drawable_text
 from .pdf_blocks import block_flowables
 from .pdf_contents import ContentsTable
@@ -87,6 +87,7 @@ class StoryBuilder:
 
     def cover(self, cover: Cover, notices: list[str]) -> list[Flowable]:
         s, parts = self.styles, self.parts
+        words = parts.labels.words
         out: list[Flowable] = []
         # "Cover", not its title: a bookmark shows in the viewer's sidebar and outlives the
         # cover page, and the title holds the person's name.
@@ -95,10 +96,12 @@ class StoryBuilder:
         if cover.subtitle:
             out.append(parts.para(text_markup(cover.subtitle), s.cover_subtitle))
         if cover.service:
-            out.append(parts.labelled("Service:", cover.service, s.cover_service))
-        details = [parts.labelled(label, value, s.cover_line)
-                   for label, value in (("Keyworker:", cover.keyworker),
-                                        ("Contact:", cover.contact), ("Date:", cover.date_text))
+            out.append(parts.labelled(f"{words.cover_service}:", cover.service,
+                                      s.cover_service))
+        details = [parts.labelled(f"{label}:", value, s.cover_line)
+                   for label, value in ((words.cover_keyworker, cover.keyworker),
+                                        (words.cover_contact, cover.contact),
+                                        (words.cover_date, cover.date_text))
                    if value]
         if details:
             out.append(HRFlowable(width="100%", thickness=1, color=self.palette.rule,
@@ -124,11 +127,11 @@ class StoryBuilder:
         if section.intro:
             out.append(parts.para(parts.inline(section.intro), s.lead))
         if section.time_needed_minutes:
-            minutes = section.time_needed_minutes
-            out.append(parts.para(f"About {minutes} minute{'s' if minutes != 1 else ''}."))
+            out.append(parts.para(text_markup(parts.labels.words.about(
+                section.time_needed_minutes))))
         if section.content_warning:
             out.append(parts.boxed(
-                [parts.labelled("Content note:", section.content_warning)],
+                [parts.labelled(f"{parts.labels.words.content_note}:", section.content_warning)],
                 self.palette.warning_edge, self.palette.warning_fill, thick=True))
         block_parts = self.shared_parts if section.content_only else parts
         for block in section.blocks:
@@ -176,7 +179,8 @@ class StoryBuilder:
             day = date_text(document.meta.language, section.last_reviewed)
             parts.append(document.labels.last_reviewed.format(date=day) + ".")
         if section.next_review:
-            parts.append(f"Next review due {uk_date(section.next_review)}.")
+            day = date_text(document.meta.language, section.next_review)
+            parts.append(document.labels.words.next_review_due.format(date=day) + ".")
         return " ".join(parts)
 
 

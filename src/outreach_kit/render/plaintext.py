@@ -38,23 +38,29 @@ def render_plaintext(document: d.Document) -> str:
         lines = _heading(clean_text(cover.title), 1)
         if cover.subtitle:
             lines.append(clean_text(cover.subtitle))
-        for label, value in (("From", cover.service), ("Your worker", cover.keyworker),
-                             ("Contact", cover.contact), ("Date", cover.date_text)):
+        words = document.labels.words
+        for label, value in ((words.cover_from, cover.service),
+                             (words.cover_worker, cover.keyworker),
+                             (words.cover_contact, cover.contact),
+                             (words.cover_date, cover.date_text)):
             if value:
                 lines.append(f"{label}: {clean_text(value)}")
         blocks.append(lines)
     for notice in document.notices:
         blocks.append([f"{clean_text(document.labels.please_note)}: {clean_text(notice)}"])
     standalone_letter = document.kind == "letter"
+    words = document.labels.words
     for section in document.sections:
         if not (section.kind is d.SectionKind.LETTER and standalone_letter):
             blocks.append(_heading(clean_text(section.title), 1))
         if section.intro:
             blocks.append([_inline(section.intro)])
         if section.content_warning:
-            blocks.append([f"Before you read: {clean_text(section.content_warning)}"])
+            blocks.append([f"{clean_text(words.before_you_read)}: "
+                           f"{clean_text(section.content_warning)}"])
         if section.time_needed_minutes:
-            blocks.append([f"Time needed: about {section.time_needed_minutes} minutes"])
+            blocks.append([clean_text(words.time_needed_text(section.time_needed_minutes,
+                                                             singular=False))])
         if section.kind is d.SectionKind.CONTENTS:
             blocks.append([f"- {clean_text(s.title)}" for s in document.sections
                            if s.in_contents and s.kind is not d.SectionKind.CONTENTS])
@@ -69,7 +75,8 @@ def render_plaintext(document: d.Document) -> str:
     meta = document.meta
     footer = []
     if meta.content_version:
-        footer.append(f"Content version {clean_text(meta.content_version)}.")
+        footer.append(clean_text(document.labels.words.content_version.format(
+            version=meta.content_version)) + ".")
     if meta.translation_note:
         footer.append(f"{clean_text(meta.translation_note)}.")
     if footer:
@@ -134,11 +141,12 @@ def _service(card: d.ServiceCard, note: str, labels: d.Labels) -> list[str]:
     for label, value in ((named("phone"), phone), (named("text"), card.text),
                          (named("web"), card.web), (named("email"), card.email),
                          (named("address"), card.address), (named("open"), card.hours),
-                         ("Cost", card.cost), ("For", card.for_whom)):
+                         (labels.words.cost, card.cost), (labels.words.for_whom, card.for_whom)):
         if value:
             lines.append(f"{clean_text(label)}: {clean_text(value)}")
     if card.last_checked:
-        lines.append(f"Details checked {d.uk_date(card.last_checked)}")
+        lines.append(clean_text(labels.words.details_checked.format(
+            date=d.uk_date(card.last_checked))))
     return lines
 
 
