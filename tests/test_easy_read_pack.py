@@ -138,6 +138,30 @@ def test_every_page_in_easy_read_form_has_a_picture(made, pdf):
     assert curves(pdf.pages[0]) == 0  # the cover: the count is of pictures, not of lines
 
 
+def test_the_reference_pack_is_short_and_modules_share_pages(made, pdf):
+    """Modules run on from one another (a new page only when one is full), so the reference
+    recipe stays short; a module's title is on the same page as its first two ideas; help
+    right now and the wallet card still start pages of their own."""
+    assert len(pdf.pages) <= 22
+    pages = section_pages(pdf, made.document)
+
+    def flat(text: str) -> str:
+        return re.sub(r"\s+", " ", text)
+
+    shared = 0
+    for section in easy_read_sections(made.document):
+        page = flat(pdf.pages[pages[section.title][0]].extract_text())
+        if section.kind in (d.SectionKind.HELP_NOW, d.SectionKind.WALLET_CARD):
+            assert page.startswith(section.title), section.title
+        if section.kind is not d.SectionKind.MODULE:
+            continue
+        shared += not page.startswith(section.title)
+        after_title = page[page.index(flat(section.title)):]
+        for item in section.blocks[:2]:
+            assert " ".join(d.plain(item.text).split()[:4]) in after_title, section.title
+    assert shared >= 3  # modules follow one another on a page
+
+
 def test_no_helvetica_and_the_credit_is_printed(pdf):
     text = " ".join(page.extract_text() for page in pdf.pages[:3])
     assert "Font Awesome Free by Fonticons, Inc., CC BY 4.0" in re.sub(r"\s+", " ", text)

@@ -7,7 +7,8 @@ words on the right; a module without any keeps its full text under a note saying
 in Easy Read yet (so a pack never silently loses a page); the wallet card gets a picture
 beside each number and each service card one beside its name; and the picture credit
 (CC BY 4.0) is printed under the how-to-use page. The line under a title saying why the
-page was picked is left out of Easy Read pages.
+page was picked is left out of Easy Read pages. A module that follows another module
+runs on from it on the same page.
 """
 
 from __future__ import annotations
@@ -27,7 +28,17 @@ def easy_read_pack(document: doc.Document, library: ContentLibrary) -> doc.Docum
     """``document`` (a pack) with every section in its Easy Read form where there is one."""
     words = _words(library)
     sections = tuple(_section(section, library, words) for section in document.sections)
-    return dataclasses.replace(document, sections=sections)
+    return dataclasses.replace(document, sections=_run_on(sections))
+
+
+def _run_on(sections: tuple[doc.Section, ...]) -> tuple[doc.Section, ...]:
+    """A module that follows another module goes on the same page when there is room (the
+    PDF keeps its title with its first items), so a pack is not half empty pages."""
+    return tuple(
+        dataclasses.replace(section, new_page=False)
+        if index and section.kind is doc.SectionKind.MODULE
+        and sections[index - 1].kind is doc.SectionKind.MODULE else section
+        for index, section in enumerate(sections))
 
 
 def _words(library: ContentLibrary) -> EasyReadWording:

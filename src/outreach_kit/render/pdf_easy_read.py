@@ -7,15 +7,18 @@ size, so large print makes pictures larger too).
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from ..document import Picture, PicturedItem
-from .pdf_flowables import FontSafeTable
+from .pdf_flowables import FontSafeTable, kept_together
 from .pdf_markup import linked, text_markup
 from .pdf_parts import StoryParts
+from .pdf_styles import PdfStyles
 from .pictures import pdf_drawing
 from .presentation import EASY_READ, tel_link
 
@@ -64,7 +67,7 @@ def pictured_item(parts: StoryParts, item: PicturedItem) -> list[Flowable]:
     if item.number:
         number = linked(text_markup(item.number), tel_link(item.number))
         words.append(parts.para(number, s.contact_number))
-    words.append(parts.para(parts.inline(item.text), s.body))
+    words.append(parts.para(parts.inline(item.text), item_words(s)))
     table = FontSafeTable([[picture_flowable(parts, item.picture, size), words]],
                           colWidths=[size + gap, s.layout.frame_width - size - gap],
                           hAlign="LEFT")
@@ -75,8 +78,39 @@ def pictured_item(parts: StoryParts, item: PicturedItem) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
     ]))
-    # White space between ideas: the body size.
-    return [KeepTogether([table]), Spacer(1, s.body_size)]
+    return [ItemKeep([table]), Spacer(1, s.body_size * EASY_READ.item_gap_scale)]
+
+
+@lru_cache(maxsize=32)
+def item_words(styles: PdfStyles) -> ParagraphStyle:
+    """The body style with no space after: the gap between items is one spacer, so the
+    words and their picture end together (cached: the layout cache keys on the style)."""
+    return ParagraphStyle("easy_read_item", parent=styles.body, spaceAfter=0)
+
+
+class ItemKeep(KeepTogether):
+    """One pictured item, never split across pages."""
+
+
+@lru_cache(maxsize=32)
+def run_on_title(styles: PdfStyles) -> ParagraphStyle:
+    """A module title that follows another module on the same page: space above it (a
+    frame drops space-before at the top of a page, so a title there starts level)."""
+    return ParagraphStyle("h1_run_on", parent=styles.h1,
+                          spaceBefore=styles.body_size * EASY_READ.run_on_space_scale)
+
+
+def keep_title_with_items(flowables: list[Flowable]) -> list[Flowable]:
+    """``flowables`` (a section) with everything up to its first few pictured items kept
+    together, so a title never ends a page without the ideas it names."""
+    items = [index for index, f in enumerate(flowables) if isinstance(f, ItemKeep)]
+    if not items:
+        return flowables
+    end = items[min(EASY_READ.items_kept_with_title, len(items)) - 1] + 1
+    group: list[Flowable] = []
+    for flowable in flowables[:end]:  # merged, never nested (see pdf_story)
+        group += kept_together(flowable) if isinstance(flowable, KeepTogether) else [flowable]
+    return [KeepTogether(group), *flowables[end:]]
 
 
 def pictured_line(parts: StoryParts, picture: Picture, style_size: float, text: Flowable,

@@ -21,6 +21,7 @@ from ..document import Cover, Document, Section, SectionKind, date_text
 from .fonts import drawable_text
 from .pdf_blocks import block_flowables
 from .pdf_contents import ContentsTable
+from .pdf_easy_read import keep_title_with_items, run_on_title
 from .pdf_flowables import (
     EvenPageStart,
     HiddenMarker,
@@ -121,7 +122,9 @@ class StoryBuilder:
         if section.kind is SectionKind.LETTER:
             out.append(HiddenMarker(marker))
         else:
-            out.append(SectionTitle(text_markup(section.title), s.h1, marker,
+            run_on = s.options.easy_read and not section.new_page
+            out.append(SectionTitle(text_markup(section.title),
+                                    run_on_title(s) if run_on else s.h1, marker,
                                     shared=section.content_only))
         out += [parts.notice_box(notice) for notice in notices]
         if section.intro:
@@ -138,6 +141,8 @@ class StoryBuilder:
             out += block_flowables(block_parts, block)
         if section.kind is SectionKind.CONTENTS:
             out.append(self.contents_table(index))
+        if s.options.easy_read:
+            out = keep_title_with_items(out)
         review = self.review_line(section, self.document)
         if review:
             self._end_with_review(out, review, block_parts)

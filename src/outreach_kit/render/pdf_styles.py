@@ -183,6 +183,11 @@ def _style_maker(palette: Palette, ratio: float, gap: float,
     return style
 
 
+def _title_scale(options: PrintOptions) -> float:
+    """A section title's size as a multiple of the body size."""
+    return EASY_READ.title_scale if options.easy_read else 1.8
+
+
 @lru_cache(maxsize=64)
 def styles_for(options: PrintOptions, compact: bool = False,
                family: FontFamily = ATKINSON) -> PdfStyles:
@@ -218,8 +223,8 @@ def styles_for(options: PrintOptions, compact: bool = False,
         body=style("body", body),
         lead=style("lead", body if compact else body * 1.15),
         small=style("small", small_size, colour=palette.muted),
-        h1=style("h1", body * (1.35 if compact else 1.8), bold=True, colour=palette.heading,
-                 after=gap * 0.8, ratio_=1.25, keep=True),
+        h1=style("h1", body * (1.35 if compact else _title_scale(options)), bold=True,
+                 colour=palette.heading, after=gap * 0.8, ratio_=1.25, keep=True),
         h2=style("h2", body * h2_scale, bold=True, colour=palette.heading, before=gap,
                  after=gap * 0.6, ratio_=min(ratio, 1.3), keep=True),
         h3=style("h3", body * h3_scale, bold=True, before=gap * 0.6, after=gap * 0.4,

@@ -126,9 +126,13 @@ class EasyReadLayout:
     min_body_size: float = 16.0  # points; large print's 18 pt wins when both are chosen
     min_line_ratio: float = 1.5  # line spacing, as a multiple of the type size
     paragraph_gap_ratio: float = 1.0  # space after a paragraph, as a multiple of the size
-    picture_scale: float = 2.5  # picture side, as a multiple of the body size
+    picture_scale: float = 2.25  # picture side, as a multiple of the body size
     picture_gap_scale: float = 1.0  # space between picture and words, likewise
-    side_margin_mm: float = 20.0  # A4 (the pictures need the width a 65-character line has)
+    item_gap_scale: float = 0.5  # space between two items (the words have none after)
+    run_on_space_scale: float = 2.5  # space above a module title that follows another
+    title_scale: float = 1.5  # a section title (1.8 elsewhere: the body is larger here)
+    items_kept_with_title: int = 2  # a title never ends a page without these
+    side_margin_mm: float = 16.0  # A4: the pictures take width, and wider lines wrap less
 
 
 EASY_READ = EasyReadLayout()
