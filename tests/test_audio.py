@@ -15,8 +15,7 @@ import pytest
 from sample_documents import every_block_document
 from support import ROOT
 
-from outreach_kit import document as d
-from outreach_kit import formats
+from outreach_kit import document as d, formats
 from outreach_kit.assemble.recipe import load_recipe
 from outreach_kit.cli.main import main
 from outreach_kit.errors import OptionError

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from outreach_kit.document import Span, _markdown_spans, content_text, plain, uk_date, user_text
+from outreach_kit.document import Span, content_text, plain, uk_date, user_text
+from outreach_kit.document_text import _markdown_spans
 from outreach_kit.errors import OptionError
 from outreach_kit.render.options import PageFormat, PrintOptions
 

@@ -18,8 +18,7 @@ import re
 from html.parser import HTMLParser
 from xml.sax import saxutils
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from markdown_it import MarkdownIt
 from support import PACK_CONTENT
 

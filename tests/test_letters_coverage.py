@@ -9,8 +9,7 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from outreach_kit.cli.main import main
 from outreach_kit.letters.compose import compose_letter

@@ -14,8 +14,7 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from markdown_it import MarkdownIt
 from PIL import Image
 

@@ -87,8 +87,7 @@ def test_the_sealed_process_would_catch_a_download(tmp_path):
 def test_readability_in_process_with_network_and_downloads_refused(monkeypatch, tmp_path):
     import nltk
 
-    from outreach_kit.language import readability
-    from outreach_kit.language import reading_ease as module
+    from outreach_kit.language import readability, reading_ease as module
 
     def refuse(*args, **kwargs):
         raise AssertionError("tried to reach the network or download")

@@ -14,8 +14,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 from reportlab.graphics.barcode.qr import QrCodeWidget

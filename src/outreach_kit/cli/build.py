@@ -24,8 +24,7 @@ from ..errors import OptionError, UsageError
 from ..formats import formats_for
 from ..languages import check_language
 from ..outputs import MadePack, make_pack
-from ..settings import ENV_VAR as SETTINGS_ENV
-from ..settings import SETTINGS_FILE, settings_for_content
+from ..settings import ENV_VAR as SETTINGS_ENV, SETTINGS_FILE, settings_for_content
 from .common import (
     add_content_option,
     add_format_option,

@@ -25,8 +25,8 @@ from .common import (
     input_file,
     load_content,
     output_format,
+    print_options as options_from,
 )
-from .common import print_options as options_from
 from .output import add_output_options, check_output, say_written, write_output
 
 LETTER_FORMATS = formats_for("letter")

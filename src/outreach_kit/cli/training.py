@@ -21,8 +21,8 @@ from .common import (
     add_profile_option,
     load_content,
     output_format,
+    print_options as options_from,
 )
-from .common import print_options as options_from
 from .output import add_force_option, check_output, say_written, write_output
 
 TRAINING_FORMATS = all_formats(*(f"training-{a}" for a in TRAINING_AUDIENCES))

@@ -25,9 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from .reference import Reference as Reference
-from .reference import ShortText as ShortText
-from .reference import WebLink
+from .reference import Reference as Reference, ShortText as ShortText, WebLink
 from .review import ReviewState, ReviewStatus
 
 Loc = tuple[str | int, ...]

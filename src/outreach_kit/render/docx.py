@@ -27,7 +27,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.styles import BabelFish
 from docx.styles.style import ParagraphStyle, StyleFactory
-from docx.text.paragraph import Paragraph as WordParagraph
 from lxml.etree import _Element
 
 from .. import document as d
@@ -35,6 +34,7 @@ from ..errors import RenderError
 from . import docx_xml as x
 from .docx_easy_read import add_picture, pictured_item
 from .docx_language import set_style_language
+from .docx_letter import write_letter
 from .options import PageFormat, PrintOptions
 from .page_words import review_parts
 from .presentation import (
@@ -270,7 +270,7 @@ class _Writer:
             case d.PicturedItem():
                 self._pictured(block)
             case d.Letter():
-                self._letter(block)
+                write_letter(self, block)
             case d.Table():
                 self._grid(block)
             case d.PageBreak():
@@ -347,8 +347,7 @@ class _Writer:
         if card.last_checked:
             checked = self.labels.words.details_checked.format(
                 date=d.uk_date(card.last_checked))
-            self._para("Normal", checked,
-                       size=self._small)
+            self._para("Normal", checked, size=self._small)
 
     def _contact(self, paragraph: _Element, contact: d.ContactLine) -> None:
         x.run(paragraph, clean_text(contact.label) + ": ")
@@ -388,28 +387,6 @@ class _Writer:
             x.run(cells[1 + len(card.contacts) + j][0], f"{j + 1}. {clean_text(step)}",
                   size=size)
         self._para()
-
-    def _letter(self, letter: d.Letter) -> None:
-        head = letter.letterhead
-        right = x.Look(align="right")
-        right_tight = x.Look(space_after=0, align="right")
-        if head.logo:
-            picture = WordParagraph(self._para(look=right), self.doc._body)
-            picture.add_run().add_picture(io.BytesIO(head.logo), height=Cm(2.0))
-        if head.organisation:
-            self._para("Normal", head.organisation, right_tight, bold=True)
-        for line in head.address_lines:
-            self._para("Normal", line, right_tight)
-        self._para()
-        self._para("Normal", letter.date_text)
-        for part in (letter.greeting, *letter.paragraphs, letter.sign_off):
-            if part:
-                self._inline(self._para(), part)
-        if letter.signer_name or letter.signer_role:
-            self._para()  # room to sign
-            self._para("Normal", letter.signer_name, x.Look(space_after=0), bold=True)
-            if letter.signer_role:
-                self._para("Normal", letter.signer_role)
 
     # ------------------------------------------------------------------ numbering
     def _new_numbering(self) -> int:

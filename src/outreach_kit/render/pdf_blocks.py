@@ -22,6 +22,8 @@ from ..document import (
     Heading,
     Inline,
     Letter,
+    PageBreak as PageBreakBlock,
+    Paragraph as ParagraphBlock,
     PicturedItem,
     QRLink,
     ServiceCard,
@@ -33,8 +35,6 @@ from ..document import (
     plain,
     user_text,
 )
-from ..document import PageBreak as PageBreakBlock
-from ..document import Paragraph as ParagraphBlock
 from .bidi import has_rtl
 from .pdf_cards import contact_line, qr_link, service_card, wallet_card
 from .pdf_easy_read import pictured_item

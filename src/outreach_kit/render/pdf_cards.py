@@ -11,8 +11,7 @@ from .pdf_flowables import FontSafeTable
 from .pdf_markup import linked, text_markup
 from .pdf_parts import StoryParts
 from .pdf_qr import QrCode
-from .pdf_wallet import CARD_PADDING, CARD_WIDTH
-from .pdf_wallet import WalletCard as WalletCardFlowable
+from .pdf_wallet import CARD_PADDING, CARD_WIDTH, WalletCard as WalletCardFlowable
 from .presentation import example_note, qr_target, tel_link
 
 QR_SIZE = 24 * mm
