@@ -193,6 +193,8 @@ def styles_for(options: PrintOptions, compact: bool = False,
                family: FontFamily = ATKINSON) -> PdfStyles:
     """Styles for one combination of profiles (cached: styles are never changed after).
 
+    Over 60 lines on purpose: it is one table of paragraph styles, read best together.
+
     ``compact``: same body size, tighter spacing, headings the size of the body.
     """
     palette = _palette(options)

@@ -6,8 +6,9 @@ import datetime as dt
 
 import streamlit as st
 
+from ..content.library import ContentLibrary
 from ..content.review import ReviewStatus
-from ..content.schema import ModuleKind
+from ..content.schema import Module, ModuleKind
 from ..review_pack import modules_for_review, review_state_text
 from .common import get_library, get_module_scores, get_validation
 
@@ -46,8 +47,6 @@ def render() -> None:
                             key="lib.review")
     listed = modules_for_review(library, {ReviewStatus(state)} if state else ())
 
-    today = dt.date.today()
-    scores = get_module_scores()
     shown = 0
     for module in listed:
         categories = {library.category_of(s).id for s in module.subthemes if s in
@@ -55,26 +54,31 @@ def render() -> None:
         if (theme and theme not in categories) or (kind and module.kind != kind):
             continue
         shown += 1
-        score = scores.get(module.id)
-        due = "review overdue" if module.next_review <= today else (
-            f"next review {module.next_review:%b %Y}")
-        with st.expander(f"{module.title}  ·  {module.kind}  ·  {module.time_needed_minutes} min"
-                         f"  ·  {module.review_status.label}"):
-            st.write(module.summary)
-            st.caption(f"Review state: {review_state_text(module)}")
-            a, b, c = st.columns(3)
-            if score is None:  # notes for workers are not held to the client reading bar
-                a.metric("Reading ease", "not scored", help="This module is for workers.")
-                b.metric("Average sentence", "-")
-            else:
-                a.metric("Reading ease", f"{score.reading_ease:.0f}", help="60 or more is "
-                         "plain English; 70 or more is easy to read.")
-                b.metric("Average sentence", f"{score.average_sentence_words:.0f} words")
-            c.metric("Review", due)
-            if module.content_warning:
-                st.warning(f"Content note: {module.content_warning}")
-            names = [library.subthemes[s].name for s in module.subthemes if s in
-                     library.subthemes]
-            st.caption("Themes: " + (", ".join(names) or "general"))
+        _module_card(library, module)
     if not shown:
         st.info("No modules match these choices.")
+
+
+def _module_card(library: ContentLibrary, module: Module) -> None:
+    """One module: summary, review state, reading ease and dates, content note, themes."""
+    score = get_module_scores().get(module.id)
+    due = "review overdue" if module.next_review <= dt.date.today() else (
+        f"next review {module.next_review:%b %Y}")
+    with st.expander(f"{module.title}  ·  {module.kind}  ·  {module.time_needed_minutes} min"
+                     f"  ·  {module.review_status.label}"):
+        st.write(module.summary)
+        st.caption(f"Review state: {review_state_text(module)}")
+        a, b, c = st.columns(3)
+        if score is None:  # notes for workers are not held to the client reading bar
+            a.metric("Reading ease", "not scored", help="This module is for workers.")
+            b.metric("Average sentence", "-")
+        else:
+            a.metric("Reading ease", f"{score.reading_ease:.0f}", help="60 or more is "
+                     "plain English; 70 or more is easy to read.")
+            b.metric("Average sentence", f"{score.average_sentence_words:.0f} words")
+        c.metric("Review", due)
+        if module.content_warning:
+            st.warning(f"Content note: {module.content_warning}")
+        names = [library.subthemes[s].name for s in module.subthemes if s in
+                 library.subthemes]
+        st.caption("Themes: " + (", ".join(names) or "general"))
