@@ -9,6 +9,7 @@ import polib
 import pytest
 import yaml
 from pypdf import PdfReader
+from support import ROOT
 from translation_fixtures import copy_content
 
 from outreach_kit.cli.main import main
@@ -104,3 +105,17 @@ def test_import_refuses_a_catalogue_with_a_module_entry_removed(
     po.save(str(catalogue))
     assert main(["translate", "import", str(catalogue), "--content", str(content)]) == 1
     assert not (content / "translations" / "pl").exists()
+
+
+def test_build_in_a_draft_language_tells_the_worker_as_the_app_does(tmp_path, capsys):
+    """The shipped Polish pages are drafts: `build` says so on stderr, and names the pages
+    still in English, before the worker hands the pack over."""
+    out = tmp_path / "pack.pdf"
+    assert main(["build", str(ROOT / "examples" / "reference-pack.yaml"), "--language",
+                     "pl", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "note: The translated pages are a draft" in err
+    assert "in English (no current translation)" in err
+    assert main(["build", str(ROOT / "examples" / "reference-pack.yaml"),
+                     "-o", str(tmp_path / "en.pdf")]) == 0
+    assert "note: " not in capsys.readouterr().err

@@ -25,6 +25,7 @@ from ..formats import formats_for
 from ..languages import check_language
 from ..outputs import MadePack, make_pack
 from ..settings import ENV_VAR as SETTINGS_ENV, SETTINGS_FILE, settings_for_content
+from ..translations.pack import language_warnings
 from .common import (
     add_content_option,
     add_format_option,
@@ -105,6 +106,8 @@ def run_build(args: argparse.Namespace) -> int:
     made = build_files(library, args.recipe, recipe, {fmt: args.output}, args.profile,
                        args.force)
     derived_cache.keep(library)
+    for line in language_warnings(made.document):  # what the app says before download
+        print(f"note: {line}", file=sys.stderr)
     if made.letter is not None:  # the same notes `outreach-kit letter` gives
         for line in made.letter.worker_notes():
             print(line, file=sys.stderr)
