@@ -17,7 +17,6 @@ For a paragraph whose first strong character is right-to-left (Arabic, Urdu, Far
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +24,8 @@ from functools import lru_cache
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+
+from ..translations.numbers import GROUPED_NUMBER
 
 
 def has_rtl(text: str) -> bool:
@@ -51,10 +52,9 @@ def shape(text: str) -> str:
     return shaped
 
 
-# A number written in groups ("0800 83 85 87", "+44 141 211 3600"): one left-to-right unit.
-# Without this, the bidi algorithm lays its groups out right to left in a right-to-left
-# line, and a reader would dial them in the wrong order.
-_GROUPED_NUMBER = re.compile(r"\+?\d+(?:[ \-]\d+)+")  # as translations.numbers
+# A number written in groups (GROUPED_NUMBER) is kept as one left-to-right unit. Without
+# this, the bidi algorithm lays its groups out right to left in a right-to-left line, and a
+# reader would dial them in the wrong order.
 _LRE, _PDF = "\u202a", "\u202c"  # left-to-right embedding; pop directional formatting
 
 
@@ -86,7 +86,7 @@ def _embed_numbers(text: str) -> tuple[str, list[int | None]]:
     marked: list[str] = []
     origin: list[int | None] = []
     position = 0
-    for match in _GROUPED_NUMBER.finditer(text):
+    for match in GROUPED_NUMBER.finditer(text):
         for index in range(position, match.start()):
             marked.append(text[index])
             origin.append(index)

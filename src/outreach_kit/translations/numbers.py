@@ -1,10 +1,11 @@
 """Numbers written in groups stay in order in right-to-left text.
 
-In a right-to-left line the Unicode bidi algorithm lays the groups of "0800 83 85 87" out
-right to left ("87 85 83 0800"), so a reader would dial the wrong number. For a pack in a
-right-to-left language every grouped number in the text is put in a left-to-right isolate
-(U+2066 ... U+2069), which browsers and Word honour and which prints nothing; the PDF
-renderer drops these marks and keeps numbers whole itself (``render.bidi``).
+In a right-to-left line the Unicode bidi algorithm lays the groups of a number such as
+"0131 496 0123" out right to left ("0123 496 0131"), so a reader would dial the wrong
+number. For a pack in a right-to-left language every grouped number in the text is put in
+a left-to-right isolate (U+2066 ... U+2069), which browsers and Word honour and which prints
+nothing; the PDF renderer drops these marks and keeps numbers whole itself
+(``render.bidi``, with the same ``GROUPED_NUMBER``).
 """
 
 from __future__ import annotations
