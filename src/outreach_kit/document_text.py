@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .bounded_memo import BoundedMemo
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -48,35 +50,32 @@ def _markdown() -> MarkdownIt:
 # entities, autolinks, escapes, line breaks). Text without any reads as itself
 # (tests/test_document_model.py compares both ways on random text).
 _MARKDOWN_CHARACTER = re.compile(r"[\\`*_\[\]<>&!\n\r\x00]")
-_MAX_PARSED = 4096
-_parsed: dict[str, Inline] = {}
-
-
-def content_text(text: str) -> Inline:
-    """Content-team text with inline Markdown (bold, emphasis, links) -> spans."""
-    found = _parsed.get(text)
-    if found is None:
-        found = _parse_content_text(text)
-        if len(_parsed) >= _MAX_PARSED:
-            _parsed.clear()
-        _parsed[text] = found
-    return found
-
-
-def parsed_content_texts() -> dict[str, Inline]:
-    """Every text :func:`content_text` has read in this process, with its spans."""
-    return dict(_parsed)
-
-
-def add_parsed_content_texts(parsed: Mapping[str, Inline]) -> None:
-    """Texts already read (by an earlier run, kept by ``outreach_kit.derived_cache``)."""
-    _parsed.update(parsed)
 
 
 def _parse_content_text(text: str) -> Inline:
     if _MARKDOWN_CHARACTER.search(text) is None:
         return (Span(text),) if text else ()
     return _markdown_spans(text)
+
+
+_parsed = BoundedMemo(_parse_content_text, limit=4096)
+
+
+def content_text(text: str) -> Inline:
+    """Content-team text with inline Markdown (bold, emphasis, links) -> spans."""
+    return _parsed(text)
+
+
+def parsed_content_texts() -> dict[str, Inline]:
+    """Every text :func:`content_text` has read in this process, with its spans."""
+    return _parsed.results()
+
+
+def add_parsed_content_texts(parsed: Mapping[str, Inline]) -> None:
+    """Texts already read (by an earlier run, kept by ``outreach_kit.derived_cache``)."""
+    _parsed.add(parsed)
+
+
 
 
 def _markdown_spans(text: str) -> Inline:

@@ -24,6 +24,8 @@ from types import ModuleType
 
 import reportlab
 
+from ..bounded_memo import BoundedMemo
+
 _ENCODER = "reportlab.graphics.barcode.qrencoder"
 
 
@@ -51,29 +53,6 @@ _encoder = _load_encoder()
 
 
 Modules = tuple[tuple[bool, ...], ...]
-_MAX_CODES = 512
-_codes: dict[str, Modules] = {}
-
-
-def qr_modules(url: str) -> Modules:
-    """The QR code for ``url``, row by row from the top: True for a dark module."""
-    found = _codes.get(url)
-    if found is None:
-        found = encode(url)
-        if len(_codes) >= _MAX_CODES:
-            _codes.clear()
-        _codes[url] = found
-    return found
-
-
-def encoded_codes() -> dict[str, Modules]:
-    """Every code made (or added) in this process, by web address."""
-    return dict(_codes)
-
-
-def add_encoded_codes(codes: dict[str, Modules]) -> None:
-    """Codes made by an earlier run (kept by ``outreach_kit.derived_cache``)."""
-    _codes.update(codes)
 
 
 def encode(url: str) -> Modules:
@@ -87,6 +66,24 @@ def encode(url: str) -> Modules:
         scores.append(lost_points(code.modules))
     code.makeImpl(False, scores.index(min(scores)))  # the first of equal scores, as there
     return tuple(tuple(bool(cell) for cell in row) for row in code.modules)
+
+
+_codes = BoundedMemo(encode, limit=512)
+
+
+def qr_modules(url: str) -> Modules:
+    """The QR code for ``url``, row by row from the top: True for a dark module."""
+    return _codes(url)
+
+
+def encoded_codes() -> dict[str, Modules]:
+    """Every code made (or added) in this process, by web address."""
+    return _codes.results()
+
+
+def add_encoded_codes(codes: dict[str, Modules]) -> None:
+    """Codes made by an earlier run (kept by ``outreach_kit.derived_cache``)."""
+    _codes.add(codes)
 
 
 _RUN = re.compile(r"0{5,}|1{5,}")
