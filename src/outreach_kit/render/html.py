@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import base64
-import io
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -27,15 +26,13 @@ from typing import Any
 
 import jinja2
 import nh3
-from fontTools import subset
-from fontTools.ttLib import TTFont
 from markupsafe import Markup, escape
 
 from .. import document as doc
 from ..content.paths import default_templates_dir
 from ..languages import text_direction
 from .html_easy_read import PictureSlots, add_read_aloud, content_policy
-from .html_fonts import script_font, script_font_faces_css
+from .html_fonts import script_font, script_font_faces_css, woff_subset
 from .options import PageFormat, PrintOptions
 from .page_words import review_parts
 from .presentation import (
@@ -169,21 +166,7 @@ def font_faces_css(characters: str) -> str:
 
 def subset_font(path: Path, characters: str) -> bytes:
     """The font at ``path`` with only the glyphs for ``characters``, as WOFF bytes."""
-    options = subset.Options()
-    options.flavor = "woff"
-    options.hinting = False  # screens and printers render these sizes well unhinted
-    # The whole name table stays: copyright and OFL licence (the font has no Reserved Font
-    # Name, so a subset may keep its name); pruning it was also the slowest step.
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    font = TTFont(str(path), recalcTimestamp=False)  # same bytes for the same text
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=characters)
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.flavor = "woff"
-    font.save(out)
-    return out.getvalue()
+    return woff_subset(path, characters)
 
 
 # ---------------------------------------------------------------------------- view model

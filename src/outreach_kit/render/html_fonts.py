@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import io
 from functools import lru_cache
+from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
@@ -31,25 +32,32 @@ def script_font_faces_css(language: str, characters: str) -> str:
         return ""
     rules = []
     for weight in (400, 700):
-        data = base64.b64encode(_woff_subset(static_instance(family, weight), characters))
+        face = static_instance(family, weight)
+        data = base64.b64encode(woff_subset(face, characters, all_features=True))
         rules.append(f'@font-face{{font-family:"{family.regular}";font-style:normal;'
                      f"font-weight:{weight};font-display:swap;"
                      f'src:url(data:font/woff;base64,{data.decode()}) format("woff");}}')
     return "\n".join(rules)
 
 
-def _woff_subset(font_bytes: bytes, characters: str) -> bytes:
+def woff_subset(font: Path | bytes, characters: str, *, all_features: bool = False) -> bytes:
+    """The font with only the glyphs for ``characters``, as WOFF bytes; ``all_features``
+    keeps every layout feature (Arabic joining: init, medi, fina; ligatures)."""
     options = subset.Options()
     options.flavor = "woff"
-    options.hinting = False
-    options.name_IDs = ["*"]  # keeps the copyright and the OFL licence
+    options.hinting = False  # screens and printers render these sizes well unhinted
+    # The whole name table stays: copyright and OFL licence (the fonts have no Reserved Font
+    # Name, so a subset may keep its name); pruning it was also the slowest step.
+    options.name_IDs = ["*"]
     options.name_languages = ["*"]
-    options.layout_features = ["*"]  # Arabic joining (init, medi, fina) and ligatures
-    font = TTFont(io.BytesIO(font_bytes), recalcTimestamp=False)
+    if all_features:
+        options.layout_features = ["*"]
+    source = str(font) if isinstance(font, Path) else io.BytesIO(font)
+    ttfont = TTFont(source, recalcTimestamp=False)  # same bytes for the same text
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=characters)
-    subsetter.subset(font)
+    subsetter.subset(ttfont)
     out = io.BytesIO()
-    font.flavor = "woff"
-    font.save(out)
+    ttfont.flavor = "woff"
+    ttfont.save(out)
     return out.getvalue()
