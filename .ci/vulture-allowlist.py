@@ -111,3 +111,6 @@ _.CHECKED
 
 # fontTools subset option, read by fontTools (render/html_fonts.py keeps Arabic joining).
 _.layout_features
+
+# A page word only the HTML template reads (templates/pack.html.j2: words.skip_to_pack).
+_.skip_to_pack

@@ -149,30 +149,30 @@ class PageWords(Strict):
     my_steps: ShortText
     cut_out_help: Text
     contact_labels: ContactLabels
-    # The rest: defaults are the English words (fixed_words.FixedWords)
-    cover_service: ShortText = FixedWords.cover_service
-    cover_keyworker: ShortText = FixedWords.cover_keyworker
-    cover_worker: ShortText = FixedWords.cover_worker
-    cover_from: ShortText = FixedWords.cover_from
-    cover_contact: ShortText = FixedWords.cover_contact
-    cover_date: ShortText = FixedWords.cover_date
-    about_minutes: ShortText = FixedWords.about_minutes  # {minutes}
-    about_one_minute: ShortText = FixedWords.about_one_minute
-    time_needed: ShortText = FixedWords.time_needed  # {minutes}
-    time_needed_one: ShortText = FixedWords.time_needed_one
-    content_note: ShortText = FixedWords.content_note
-    before_you_read: ShortText = FixedWords.before_you_read
-    can_skip_page: ShortText = FixedWords.can_skip_page
-    content_version: ShortText = FixedWords.content_version  # {version}
-    next_review_due: ShortText = FixedWords.next_review_due  # {date}
-    details_checked: ShortText = FixedWords.details_checked  # {date}
-    last_checked: ShortText = FixedWords.last_checked  # {date}
-    cost: ShortText = FixedWords.cost
-    who_it_is_for: ShortText = FixedWords.who_it_is_for
-    for_whom: ShortText = FixedWords.for_whom
-    skip_to_pack: ShortText = FixedWords.skip_to_pack
-    when_things_get_hard: ShortText = FixedWords.when_things_get_hard
-    not_medical_advice: Text = FixedWords.not_medical_advice
+    # The rest are the renderers' FixedWords, written in the wording file like the above
+    cover_service: ShortText
+    cover_keyworker: ShortText
+    cover_worker: ShortText
+    cover_from: ShortText
+    cover_contact: ShortText
+    cover_date: ShortText
+    about_minutes: ShortText  # {minutes}
+    about_one_minute: ShortText
+    time_needed: ShortText  # {minutes}
+    time_needed_one: ShortText
+    content_note: ShortText
+    before_you_read: ShortText
+    can_skip_page: ShortText
+    content_version: ShortText  # {version}
+    next_review_due: ShortText  # {date}
+    details_checked: ShortText  # {date}
+    last_checked: ShortText  # {date}
+    cost: ShortText
+    who_it_is_for: ShortText
+    for_whom: ShortText
+    skip_to_pack: ShortText
+    when_things_get_hard: ShortText
+    not_medical_advice: Text
 
     def fixed_words(self) -> FixedWords:
         return FixedWords(**{f.name: getattr(self, f.name) for f in dataclasses.fields(FixedWords)})
