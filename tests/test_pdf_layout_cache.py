@@ -67,7 +67,7 @@ def test_module_text_is_kept_and_personal_text_never_is(personal_pack):
 
 def test_only_module_sections_are_marked_content_only(personal_pack):
     kinds = {s.kind.value for s in personal_pack.sections if s.content_only}
-    assert kinds == {"module", "help-now", "how-to-use"}
+    assert kinds == {"module", "help-now", "how-to-use", "services"}
     assert not Section("x", "A title").content_only  # never by default
 
 

@@ -277,6 +277,7 @@ def _services(library: ContentLibrary, recipe: Recipe,
         blocks=tuple(blocks),
         last_reviewed=oldest,
         next_review=min(s.check_due for s in services),
+        content_only=True,  # the library's services and wording.yaml's words only
     ), any_example
 
 

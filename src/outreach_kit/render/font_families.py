@@ -33,6 +33,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from ..languages import script_of
 from .bidi import shape
 from .fonts import BOLD, REGULAR, family_text, missing_glyphs, register_fonts
+from .pdf_font_encoding import SubsetTTFont
 from .presentation import fit_to_font
 
 
@@ -83,7 +84,7 @@ def register_family(family: FontFamily) -> None:
         if family.regular in _registered:
             return
         for name, weight in ((family.regular, 400), (family.bold, 700)):
-            pdfmetrics.registerFont(TTFont(name, BytesIO(static_instance(family, weight))))
+            pdfmetrics.registerFont(SubsetTTFont(name, BytesIO(static_instance(family, weight))))
         registerFontFamily(family.regular, normal=family.regular, bold=family.bold,
                            italic=family.regular, boldItalic=family.bold)
         _registered.add(family.regular)

@@ -39,6 +39,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 
+from .pdf_font_encoding import SubsetTTFont
 from .presentation import FONT_FACES, fit_to_font, font_path
 
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = (face.name for face in FONT_FACES)
@@ -59,7 +60,7 @@ def register_fonts() -> None:
         if _registered:
             return
         for face in FONT_FACES:
-            pdfmetrics.registerFont(TTFont(face.name, str(font_path(face))))
+            pdfmetrics.registerFont(SubsetTTFont(face.name, str(font_path(face))))
         # FAMILY is also the regular face's name, so <b> in a REGULAR paragraph finds BOLD.
         registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC,
                            boldItalic=BOLD_ITALIC)

@@ -38,7 +38,7 @@ from ..document import (
 from .bidi import has_rtl
 from .pdf_cards import contact_line, qr_link, service_card, wallet_card
 from .pdf_easy_read import pictured_item
-from .pdf_flowables import FontSafeTable, RuledLines, TickBox, WrapOnceParagraph
+from .pdf_flowables import FontSafeTable, RuledLines, TickBox
 from .pdf_letter import letter_flowables
 from .pdf_parts import StoryParts
 from .presentation import STRONG_TONES, callout_label
@@ -117,8 +117,7 @@ def callout(parts: StoryParts, block: Callout) -> FontSafeTable:
 
 def write_in(parts: StoryParts, block: WriteIn) -> list[Flowable]:
     s = parts.styles
-    prompt = WrapOnceParagraph(parts.inline(block.prompt), s.h3)
-    out: list[Flowable] = [prompt]
+    out: list[Flowable] = [parts.para(parts.inline(block.prompt), s.h3)]
     if block.choices:
         box = s.tick_box_size
         rows: list[list[Any]] = [

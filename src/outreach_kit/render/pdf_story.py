@@ -129,14 +129,16 @@ class StoryBuilder:
         out += [parts.notice_box(notice) for notice in notices]
         if section.intro:
             out.append(parts.para(parts.inline(section.intro), s.lead))
+        # A content-only section's time and content note are content words and numbers too.
+        block_parts = self.shared_parts if section.content_only else parts
         if section.time_needed_minutes:
-            out.append(parts.para(text_markup(parts.labels.words.about(
+            out.append(block_parts.para(text_markup(parts.labels.words.about(
                 section.time_needed_minutes))))
         if section.content_warning:
-            out.append(parts.boxed(
-                [parts.labelled(f"{parts.labels.words.content_note}:", section.content_warning)],
+            out.append(block_parts.boxed(
+                [block_parts.labelled(f"{parts.labels.words.content_note}:",
+                                      section.content_warning)],
                 self.palette.warning_edge, self.palette.warning_fill, thick=True))
-        block_parts = self.shared_parts if section.content_only else parts
         for block in section.blocks:
             out += block_flowables(block_parts, block)
         if section.kind is SectionKind.CONTENTS:
