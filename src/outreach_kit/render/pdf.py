@@ -20,12 +20,14 @@ document data in globals, and gives byte-identical output for the same input
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError
@@ -34,7 +36,7 @@ from ..document import Document, date_text
 from ..errors import RenderError
 from .bidi import Run, draw_bidi_line, has_rtl
 from .font_families import family_for, using_family
-from .fonts import REGULAR, drawable_text, register_fonts
+from .fonts import drawable_text, register_fonts
 from .options import PageFormat, PrintOptions
 from .pdf_story import StoryBuilder
 from .pdf_styles import PdfStyles, styles_for
@@ -73,11 +75,24 @@ def render_pdf(document: Document, options: PrintOptions = PrintOptions()) -> by
     return pdf
 
 
-def _footer_groups(document: Document, page: int, total: int) -> list[list[str]]:
-    """The footer's pieces, grouped by line; a line too wide may break between pieces."""
+def _footer_groups(document: Document, page: int, total: int,
+                   fixed: list[list[str]] | None = None) -> list[list[str]]:
+    """The footer's pieces, grouped by line; a line too wide may break between pieces.
+
+    ``fixed`` is :func:`_fixed_footer_groups` of the document, if already known.
+    """
+    labels = document.labels
+    rest, *others = fixed if fixed is not None else _fixed_footer_groups(document)
+    first = [drawable_text(labels.page_of.format(page=page, total=total)), *rest]
+    return [first, *others]
+
+
+def _fixed_footer_groups(document: Document) -> list[list[str]]:
+    """The footer's pieces that are the same on every page, grouped as in
+    :func:`_footer_groups` (the first group without its page number)."""
     meta, labels = document.meta, document.labels
     language = meta.language or "en-GB"
-    first = [drawable_text(labels.page_of.format(page=page, total=total))]
+    first: list[str] = []
     if meta.content_version:
         first.append(drawable_text(labels.words.content_version.format(
             version=meta.content_version)))
@@ -94,13 +109,13 @@ def _footer_groups(document: Document, page: int, total: int) -> list[list[str]]
     return groups
 
 
-def _fit_footer(groups: list[list[str]], canvas: Canvas, size: float,
-                width: float, font: str = REGULAR) -> list[str]:
-    """Footer lines at ``size``: each group on one line if it fits, else a piece a line."""
+def _fit_footer(groups: list[list[str]], width_of: Callable[[str], float],
+                width: float) -> list[str]:
+    """Footer lines: each group on one line if it fits, else a piece a line."""
     lines: list[str] = []
     for group, joiner in zip(groups, (" · ", " / ", " "), strict=False):
         joined = joiner.join(group)
-        if canvas.stringWidth(joined, font, size) <= width:
+        if width_of(joined) <= width:
             lines.append(joined)
         else:
             lines.extend(group)
@@ -143,6 +158,18 @@ class PackDocTemplate(BaseDocTemplate):
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._page_colour)])
         # Printed page number (the cover is not counted) where each section starts.
         self.section_pages: dict[str, int] = {}
+        # Every page's footer repeats the same words (only the page number changes): they
+        # and their widths are worked out once per document, not once per page.
+        self._footer_fixed: list[list[str]] | None = None
+        self._footer_widths: dict[str, float] = {}
+
+    def _footer_width(self, text: str) -> float:
+        """``text``'s width at the footer's size (in the footer's font)."""
+        width = self._footer_widths.get(text)
+        if width is None:
+            width = self._footer_widths[text] = stringWidth(
+                text, self.styles.family.regular, self.styles.layout.footer_size)
+        return width
 
     def _page_colour(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         colour = self.styles.palette.page
@@ -170,12 +197,15 @@ class PackDocTemplate(BaseDocTemplate):
         if page_index < self.page_offset:
             return
         total = page_count - self.page_offset
-        groups = _footer_groups(self.document, page_index + 1 - self.page_offset, total)
+        if self._footer_fixed is None:
+            self._footer_fixed = _fixed_footer_groups(self.document)
+        groups = _footer_groups(self.document, page_index + 1 - self.page_offset, total,
+                                self._footer_fixed)
         layout = self.styles.layout
         font = self.styles.family.regular
         size = layout.footer_size
-        lines = _fit_footer(groups, canvas, size, layout.frame_width, font)
-        widest = max(canvas.stringWidth(line, font, size) for line in lines)
+        lines = _fit_footer(groups, self._footer_width, layout.frame_width)
+        widest = max(self._footer_width(line) for line in lines)
         if widest > layout.frame_width:  # one piece alone is too wide: a last resort
             size = max(5.0, size * layout.frame_width / widest)
         canvas.saveState()

@@ -50,7 +50,7 @@ class SubsetTTFont(TTFont):
 
     def splitString(self, text: Any, doc: Any,
                     encoding: str = "utf-8") -> list[tuple[int, bytes]]:
-        state = self.state.get(doc)
+        state: Any = self.state.get(doc)  # ReportLab's TTFont.State (untyped attributes)
         if state is not None and isinstance(text, str):
             known: _FirstSubsetTable | None = getattr(state, "first_subset", None)
             if known is None:
