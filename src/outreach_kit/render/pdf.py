@@ -23,12 +23,13 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Any
+from typing import Any, Literal
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError
 
@@ -38,6 +39,7 @@ from .bidi import Run, draw_bidi_line, has_rtl
 from .font_families import family_for, using_family
 from .fonts import drawable_text, register_fonts
 from .options import PageFormat, PrintOptions
+from .pdf_draw_replay import Recorder, RecordingTextObject
 from .pdf_story import StoryBuilder
 from .pdf_styles import PdfStyles, styles_for
 
@@ -257,6 +259,14 @@ class FooterCanvas(Canvas):
         self._page_states: list[dict[str, Any]] = []
         self._page_bookmarks: list[tuple[str, dict[str, Any]]] = []
         self._page_number_slots: list[PageNumberSlot] = []
+        # Set while a shared paragraph's drawing is recorded (.pdf_draw_replay).
+        self.draw_recorder: Recorder | None = None
+
+    def beginText(self, x: float = 0, y: float = 0,
+                  direction: Literal["LTR", "RTL"] | None = None) -> PDFTextObject:
+        if self.draw_recorder is None:
+            return super().beginText(x, y, direction)
+        return RecordingTextObject(self, x, y, direction=direction)
 
     def page_number_at(self, key: str, x: float, y: float, font: str, size: float,
                        colour: Color) -> None:

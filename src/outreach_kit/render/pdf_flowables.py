@@ -26,6 +26,7 @@ from ..errors import ImageError
 from . import pdf_layout_cache as layout_cache
 from .bidi import draw_bidi_paragraph
 from .fonts import REGULAR
+from .pdf_draw_replay import draw_shared
 from .pdf_fragments import parsed_frags
 
 
@@ -61,6 +62,7 @@ class WrapOnceParagraph(Paragraph):
 
     _wrapped_width: float | None = None
     _shared_markup: str | None = None
+    _replayable = False  # a shared paragraph whose drawing may be kept and replayed
 
     def __init__(self, text: str | None, style: ParagraphStyle,
                  bulletText: str | None = None, frags: list[ParaFrag] | None = None,
@@ -71,6 +73,8 @@ class WrapOnceParagraph(Paragraph):
             text, frags = read(markup, style) or (text, None)
             if shared and frags is not None and bulletText is None and not kwargs:
                 self._shared_markup = markup
+                # A callback (an anchor, an image) does more than draw: never replayed.
+                self._replayable = not any(getattr(f, "cbDefn", None) for f in frags)
         # ReportLab's split() makes the pieces with text None and their fragments.
         super().__init__(text, style, bulletText, frags, **kwargs)  # type: ignore[arg-type]
 
@@ -94,8 +98,15 @@ class WrapOnceParagraph(Paragraph):
 
     def drawPara(self, debug: int = 0) -> None:
         # In an Arabic-script font, lines with right-to-left text are ordered by .bidi.
-        if not (self.style.fontName.startswith(RTL_FONT_PREFIX)
-                and draw_bidi_paragraph(self, self.canv)):
+        if self.style.fontName.startswith(RTL_FONT_PREFIX) and draw_bidi_paragraph(
+                self, self.canv):
+            return
+        width = self._wrapped_width
+        if self._replayable and not debug and width is not None and width >= _FUZZ:
+            # Drawn as last time, if this layout was drawn before (.pdf_draw_replay).
+            key = (self._shared_markup or "", self.style, width)
+            draw_shared(self.canv, key, lambda: Paragraph.drawPara(self, debug))
+        else:
             super().drawPara(debug)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:

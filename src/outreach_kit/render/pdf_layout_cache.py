@@ -16,12 +16,15 @@ byte for byte the output without it (tests/test_pdf_layout_cache.py).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus.paraparser import ParaFrag
 
 from .pdf_fragments import parsed_frags
+
+if TYPE_CHECKING:
+    from .pdf_draw_replay import Drawing
 
 MAX_ENTRIES = 5000  # a pack has a few hundred shared paragraphs; the library a few thousand
 
@@ -31,6 +34,8 @@ LinesKey = tuple[str, ParagraphStyle, float]
 _frags: dict[FragsKey, tuple[str, list[ParaFrag]] | None] = {}
 # What ReportLab's Paragraph.wrap set (its broken lines, height...) at one width
 _lines: dict[LinesKey, dict[str, Any]] = {}
+# How a paragraph laid out as the key draws (.pdf_draw_replay); None: it cannot be replayed
+_drawn: dict[LinesKey, Drawing | None] = {}
 _enabled = True
 _MISSING: Any = object()
 
@@ -43,14 +48,22 @@ def set_enabled(enabled: bool) -> None:
         clear()
 
 
+def enabled() -> bool:
+    return _enabled
+
+
 def clear() -> None:
     _frags.clear()
     _lines.clear()
+    _drawn.clear()
 
 
 def cached_markup() -> list[str]:
-    """The markup of every kept entry (for tests: what is kept)."""
-    return [key[0] for key in _frags] + [key[0] for key in _lines]
+    """The markup of every kept entry, and the text of kept drawings (for tests: what is
+    kept)."""
+    drawn = [hole.text for drawing in _drawn.values() if drawing for hole in drawing.holes]
+    keys: list[tuple[Any, ...]] = [*_frags, *_lines, *_drawn]
+    return [str(key[0]) for key in keys] + drawn
 
 
 def shared_frags(markup: str, style: ParagraphStyle) -> tuple[str, list[ParaFrag]] | None:
@@ -80,3 +93,20 @@ def keep_lines(key: LinesKey, layout: dict[str, Any]) -> None:
     if len(_lines) >= MAX_ENTRIES:
         _lines.clear()
     _lines[key] = layout
+
+
+def drawing_for(key: LinesKey) -> Drawing | None:
+    return _drawn.get(key) if _enabled else None
+
+
+def drawing_known(key: LinesKey) -> bool:
+    """Whether the paragraph laid out as ``key`` has been drawn (and kept, if it could be)."""
+    return key in _drawn
+
+
+def keep_drawing(key: LinesKey, drawing: Drawing | None) -> None:
+    if not _enabled:
+        return
+    if len(_drawn) >= MAX_ENTRIES:
+        _drawn.clear()
+    _drawn[key] = drawing
