@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus.paraparser import ParaFrag
 
+from ..document import Inline
 from .pdf_fragments import parsed_frags
+from .pdf_markup import para_markup
 
 if TYPE_CHECKING:
     from .pdf_draw_replay import Drawing
@@ -34,6 +36,8 @@ LinesKey = tuple[str, ParagraphStyle, float]
 _frags: dict[FragsKey, tuple[str, list[ParaFrag]] | None] = {}
 # What ReportLab's Paragraph.wrap set (its broken lines, height...) at one width
 _lines: dict[LinesKey, dict[str, Any]] = {}
+# Markup of content text (an Inline, with or without italics)
+_markup: dict[tuple[Inline, bool], str] = {}
 # How a paragraph laid out as the key draws (.pdf_draw_replay); None: it cannot be replayed
 _drawn: dict[LinesKey, Drawing | None] = {}
 _enabled = True
@@ -56,6 +60,7 @@ def clear() -> None:
     _frags.clear()
     _lines.clear()
     _drawn.clear()
+    _markup.clear()
 
 
 def cached_markup() -> list[str]:
@@ -63,7 +68,7 @@ def cached_markup() -> list[str]:
     kept)."""
     drawn = [hole.text for drawing in _drawn.values() if drawing for hole in drawing.holes]
     keys: list[tuple[Any, ...]] = [*_frags, *_lines, *_drawn]
-    return [str(key[0]) for key in keys] + drawn
+    return [str(key[0]) for key in keys] + drawn + list(_markup.values())
 
 
 def shared_frags(markup: str, style: ParagraphStyle) -> tuple[str, list[ParaFrag]] | None:
@@ -110,3 +115,16 @@ def keep_drawing(key: LinesKey, drawing: Drawing | None) -> None:
     if len(_drawn) >= MAX_ENTRIES:
         _drawn.clear()
     _drawn[key] = drawing
+
+
+def shared_markup(inline: Inline, italics: bool) -> str:
+    """:func:`.pdf_markup.para_markup` of content text, kept for the next document."""
+    if not _enabled:
+        return para_markup(inline, italics=italics)
+    key = (inline, italics)
+    markup = _markup.get(key)
+    if markup is None:
+        if len(_markup) >= MAX_ENTRIES:
+            _markup.clear()
+        markup = _markup[key] = para_markup(inline, italics=italics)
+    return markup

@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
 from ..document import Inline, Labels
+from . import pdf_layout_cache as layout_cache
 from .pdf_flowables import FontSafeTable, WrapOnceParagraph
 from .pdf_markup import linked, para_markup, text_markup
 from .pdf_styles import PdfStyles
@@ -29,6 +30,8 @@ class StoryParts:
         self.shared = shared
 
     def inline(self, inline: Inline) -> str:
+        if self.shared:  # content text: the next pack's same text needs the same markup
+            return layout_cache.shared_markup(inline, self.styles.italics)
         return para_markup(inline, italics=self.styles.italics)
 
     def para(self, markup: str, style: ParagraphStyle | None = None) -> WrapOnceParagraph:
