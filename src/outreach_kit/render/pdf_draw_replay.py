@@ -90,8 +90,13 @@ class RecordingTextObject(PDFTextObject):
     _formatText_fresh = PDFTextObject._formatText  # type: ignore[attr-defined]
 
 
-def draw_shared(canvas: Canvas, key: LinesKey, draw: Callable[[], None]) -> None:
-    """``draw()`` a shared paragraph laid out as ``key`` on ``canvas``, or replay it."""
+def draw_shared(canvas: Canvas, key: LinesKey, draw: Callable[[], None], *,
+                record: bool = True) -> None:
+    """``draw()`` a shared paragraph laid out as ``key`` on ``canvas``, or replay it.
+
+    ``record=False``: draw it afresh unless a drawing is kept already (recording costs
+    more than drawing, so it is for text that will be seen again).
+    """
     if not _can_record(canvas):
         draw()
         return
@@ -99,7 +104,7 @@ def draw_shared(canvas: Canvas, key: LinesKey, draw: Callable[[], None]) -> None
     if kept is not None:
         _replay(canvas, kept)
         return
-    if layout_cache.drawing_known(key):  # known not to be replayable
+    if not record or layout_cache.drawing_known(key):  # or known not to be replayable
         draw()
         return
     layout_cache.keep_drawing(key, _record(canvas, draw))

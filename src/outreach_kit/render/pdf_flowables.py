@@ -63,6 +63,7 @@ class WrapOnceParagraph(Paragraph):
     _wrapped_width: float | None = None
     _shared_markup: str | None = None
     _replayable = False  # a shared paragraph whose drawing may be kept and replayed
+    _layout_reused = False  # its line breaks came from the layout cache
 
     def __init__(self, text: str | None, style: ParagraphStyle,
                  bulletText: str | None = None, frags: list[ParaFrag] | None = None,
@@ -88,6 +89,7 @@ class WrapOnceParagraph(Paragraph):
             if kept is not None:  # what Paragraph.wrap set on the first paragraph
                 self.__dict__.update(kept)
                 self._wrapped_width = availWidth
+                self._layout_reused = True
                 return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._wrapped_width = availWidth
@@ -103,9 +105,11 @@ class WrapOnceParagraph(Paragraph):
             return
         width = self._wrapped_width
         if self._replayable and not debug and width is not None and width >= _FUZZ:
-            # Drawn as last time, if this layout was drawn before (.pdf_draw_replay).
+            # Drawn as last time, if this layout was drawn before (.pdf_draw_replay). Only
+            # a layout an earlier document made is recorded: text that is seen again.
             key = (self._shared_markup or "", self.style, width)
-            draw_shared(self.canv, key, lambda: Paragraph.drawPara(self, debug))
+            draw_shared(self.canv, key, lambda: Paragraph.drawPara(self, debug),
+                        record=self._layout_reused)
         else:
             super().drawPara(debug)
 
