@@ -110,6 +110,21 @@ def draw_shared(canvas: Canvas, key: LinesKey, draw: Callable[[], None], *,
     layout_cache.keep_drawing(key, _record(canvas, draw))
 
 
+def kept_drawing(canvas: Canvas, key: LinesKey) -> Drawing | None:
+    """The drawing kept for a shared paragraph laid out as ``key``, if it can be used on
+    ``canvas`` now."""
+    return layout_cache.drawing_for(key) if _can_record(canvas) else None
+
+
+def replay_at(canvas: Any, drawing: Drawing, x: float, y: float) -> None:
+    """What ``Flowable.drawOn`` writes around the paragraph's drawing at (x, y), without
+    saving and restoring the canvas's own state (which the drawing leaves as it was)."""
+    canvas._code.append("q")
+    canvas._code.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")
+    _replay(canvas, drawing)
+    canvas._code.append("Q")
+
+
 def _can_record(canvas: Canvas) -> bool:
     # Only on a canvas whose text objects report (FooterCanvas), in the default graphics
     # state (an alpha set earlier would change what setting a colour writes).

@@ -17,6 +17,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table, TableStyle
 from reportlab.platypus.doctemplate import BaseDocTemplate
 from reportlab.platypus.paraparser import ParaFrag
@@ -26,7 +27,7 @@ from ..errors import ImageError
 from . import pdf_layout_cache as layout_cache
 from .bidi import draw_bidi_paragraph
 from .fonts import REGULAR
-from .pdf_draw_replay import draw_shared
+from .pdf_draw_replay import Drawing, draw_shared, kept_drawing, replay_at
 from .pdf_fragments import parsed_frags
 
 
@@ -97,6 +98,23 @@ class WrapOnceParagraph(Paragraph):
             layout_cache.keep_lines(key, {name: self.__dict__[name] for name in _SET_BY_WRAP
                                           if name in self.__dict__})
         return size
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        kept = self._kept_drawing(canvas)
+        if kept is None:
+            super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # (stubs lack _sW)
+        else:  # (a saved and restored canvas state costs more than the drawing itself)
+            this: Any = self  # (ReportLab's private API, not in the stubs)
+            replay_at(canvas, kept, this._hAlignAdjust(x, _sW), y)
+
+    def _kept_drawing(self, canvas: Canvas) -> Drawing | None:
+        width = self._wrapped_width
+        if (not self._replayable or width is None or width < _FUZZ
+                or self.__dict__.get("debug")
+                or getattr(self, "_showBoundary", False)
+                or self.style.fontName.startswith(RTL_FONT_PREFIX)):
+            return None
+        return kept_drawing(canvas, (self._shared_markup or "", self.style, width))
 
     def drawPara(self, debug: int = 0) -> None:
         # In an Arabic-script font, lines with right-to-left text are ordered by .bidi.
