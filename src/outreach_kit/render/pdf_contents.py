@@ -24,10 +24,11 @@ class ContentsTable(Flowable):
     numbers.
     """
 
-    def __init__(self, entries: list[tuple[str, str]], entry_style: ParagraphStyle,
+    def __init__(self, entries: list[tuple[str, str, bool]], entry_style: ParagraphStyle,
                  number_style: ParagraphStyle, rule_colour: Color):
         super().__init__()
-        self.entries = entries  # (key, title markup)
+        # (key, title markup, whether the title is content text: see .pdf_layout_cache)
+        self.entries = entries
         self.entry_style = entry_style
         self.number_style = number_style
         self.rule_colour = rule_colour
@@ -37,8 +38,9 @@ class ContentsTable(Flowable):
     def _make_table(self, avail_width: float) -> Table:
         number_width = self.number_style.fontSize * 2.6
         rows: list[list[Flowable]] = [
-            [WrapOnceParagraph(title, self.entry_style), PageNumber(key, self.number_style)]
-            for key, title in self.entries]
+            [WrapOnceParagraph(title, self.entry_style, shared=shared),
+             PageNumber(key, self.number_style)]
+            for key, title, shared in self.entries]
         table = FontSafeTable(rows, colWidths=[avail_width - number_width, number_width],
                               hAlign="LEFT")
         table.setStyle(TableStyle([

@@ -171,7 +171,7 @@ class StoryBuilder:
 
     def contents_table(self, own_index: int) -> ContentsTable:
         entries = [
-            (section_key(i), text_markup(section.title))
+            (section_key(i), text_markup(section.title), section.content_only)
             for i, section in enumerate(self.document.sections)
             if section.in_contents and section.kind is not SectionKind.CONTENTS
             and i != own_index
