@@ -65,8 +65,10 @@ class SourcePolicyFile(VersionedFile):
         return (k.name for k in self.kinds if k.primary)
 
 
-OWN_SITE = SourceKind(id="own-site", name="a service's own web site, for that service",
-                      primary=True)
+# Made without validation (its values are fixed and valid): validating here built
+# SourceKind's validator on every import, about 12 ms of a command-line build.
+OWN_SITE = SourceKind.model_construct(
+    id="own-site", name="a service's own web site, for that service", primary=True)
 
 
 def _host(url: str) -> str:
