@@ -18,7 +18,7 @@ from pydantic import Field, StringConstraints, ValidationInfo, field_validator, 
 from ..content.kinds import FileKind, register_kind
 from ..content.schema import Id, Loc, Reviewed, ShortText, Strict, Text, VersionedFile
 from .claims import find_claim
-from .parts import LetterSlot, LetterType
+from .parts import LetterSlot as LetterSlot, LetterType as LetterType  # re-exported
 
 # Personal fields a paragraph may name, and a neutral sample used to check reading ease.
 PLACEHOLDERS: dict[str, str] = {
