@@ -21,19 +21,33 @@ ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "examples" / "reference-pack.yaml"
 
 
-def _modules_after_build(tmp_path: Path, **env: str) -> set[str]:
-    """Every module a `build` of the reference pack loaded, in a fresh process."""
-    code = ("import sys, atexit\n"
-            "atexit.register(lambda: print(sorted(sys.modules)))\n"
+def _at_exit(tmp_path: Path, argv: list[str], what: str, **env: str) -> object:
+    """``what`` (a Python expression) when the program run with ``argv`` ends."""
+    code = ("import sys, atexit, gc\n"
+            f"atexit.register(lambda: print(repr({what})))\n"
             "from outreach_kit.cli.main import main\n"
-            f"sys.argv = ['outreach-kit', 'build', {str(REFERENCE)!r}, '-o', "
-            f"{str(tmp_path / 'pack.pdf')!r}]\n"
+            f"sys.argv = ['outreach-kit', *{argv!r}]\n"
             "sys.exit(main())\n")
     environment = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     environment.update(OUTREACH_KIT_CACHE=str(tmp_path / "cache"), **env)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120, check=True, env=environment)
-    return set(ast.literal_eval(result.stdout.strip().splitlines()[-1]))
+    return ast.literal_eval(result.stdout.strip().splitlines()[-1])
+
+
+def _modules_after_build(tmp_path: Path, **env: str) -> set[str]:
+    """Every module a `build` of the reference pack loaded, in a fresh process."""
+    argv = ["build", str(REFERENCE), "-o", str(tmp_path / "pack.pdf")]
+    modules = _at_exit(tmp_path, argv, "sorted(sys.modules)", **env)
+    assert isinstance(modules, list)
+    return set(modules)
+
+
+def test_build_leaves_its_garbage_to_the_end_of_the_process_and_others_collect(tmp_path):
+    argv = ["build", str(REFERENCE), "-o", str(tmp_path / "pack.pdf")]
+    assert _at_exit(tmp_path, argv, "gc.isenabled()") is False
+    assert (tmp_path / "pack.pdf").stat().st_size > 0
+    assert _at_exit(tmp_path, ["lint", str(REFERENCE)], "gc.isenabled()") is True
 
 
 def test_an_english_standard_pack_skips_what_it_does_not_use(tmp_path):
