@@ -23,8 +23,14 @@ REFERENCE = ROOT / "examples" / "reference-pack.yaml"
 
 def _at_exit(tmp_path: Path, argv: list[str], what: str, **env: str) -> object:
     """``what`` (a Python expression) when the program run with ``argv`` ends."""
-    code = ("import sys, atexit, gc\n"
-            f"atexit.register(lambda: print(repr({what})))\n"
+    code = ("import sys, atexit, gc, os\n"
+            f"def report(): print(repr({what}))\n"
+            "atexit.register(report)\n"
+            # `build` ends with os._exit, which runs no atexit handler
+            "_exit = os._exit\n"
+            "def end(code):\n"
+            "    atexit.unregister(report); report(); sys.stdout.flush(); _exit(code)\n"
+            "os._exit = end\n"
             "from outreach_kit.cli.main import main\n"
             f"sys.argv = ['outreach-kit', *{argv!r}]\n"
             "sys.exit(main())\n")
@@ -127,3 +133,22 @@ def test_every_translated_language_knows_its_script_without_babel():
                                                   ("el", "Grek"), ("pl-PL", "Latn")])
 def test_other_languages_still_ask_babel(language, script):
     assert languages.script_of(language) == script
+
+
+def _program(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[bytes]:
+    environment = {**os.environ, "OUTREACH_KIT_CACHE": str(tmp_path / "cache")}
+    return subprocess.run([sys.executable, "-m", "outreach_kit.cli.main", *argv],
+                          capture_output=True, timeout=120, env=environment)
+
+
+def test_build_ends_at_once_with_its_output_and_messages_complete(tmp_path):
+    to_file = _program(tmp_path, "build", str(REFERENCE), "-o", str(tmp_path / "a.pdf"))
+    assert to_file.returncode == 0
+    assert to_file.stdout.decode().strip() == f"wrote {tmp_path / 'a.pdf'}"
+    to_stdout = _program(tmp_path, "build", str(REFERENCE), "-o", "-", "--format", "pdf")
+    assert to_stdout.returncode == 0
+    assert to_stdout.stdout == (tmp_path / "a.pdf").read_bytes()  # every byte flushed
+    missing = _program(tmp_path, "build", str(tmp_path / "none.yaml"), "-o",
+                       str(tmp_path / "b.pdf"))
+    assert missing.returncode == 2
+    assert b"recipe file not found" in missing.stderr

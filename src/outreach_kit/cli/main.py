@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -83,10 +84,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         skip_plugin_lookup()  # about 20 ms: see cli/pydantic_plugins.py
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv).parse_args(argv)
+    one_document = own_process and getattr(args, "one_document", False)
     if own_process:
         gc.freeze()
-        if not getattr(args, "one_document", False):
+        if not one_document:
             gc.enable()
+    code = _run(args)
+    if one_document:
+        end_process(code)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args) or 0)
     except OutreachKitError as exc:
@@ -103,6 +112,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+def end_process(code: int) -> None:
+    """End the process now, with ``code``, without taking the interpreter apart: freeing
+    every module and object one by one cost `build` about 35 ms of process time, and the
+    system frees the memory at once. Files the command wrote are closed already (written
+    atomically); standard output and error are flushed here. If flushing fails (a closed
+    pipe), this returns and Python's own exit reports it as before."""
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover
