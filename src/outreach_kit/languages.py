@@ -55,7 +55,7 @@ def text_direction(language: str) -> str:
 
 # The script of English (en-GB: a document's default) and of each language with
 # translations in content/, as Babel's CLDR data gives it (tests/test_cli_start_up.py
-# checks they agree): asking Babel imports it and loads its data, about 15 ms of process
+# checks they agree): asking Babel imports it and loads its data, about 10 ms of process
 # time that a pack in English (or one of these) need not pay. Any other tag asks Babel.
 _USUAL_SCRIPT = {"en": "Latn", "en-gb": "Latn", "pl": "Latn", "ro": "Latn", "uk": "Cyrl",
                  "ar": "Arab", "fa": "Arab", "ur": "Arab"}

@@ -33,7 +33,7 @@ _ENCODER = "reportlab.graphics.barcode.qrencoder"
 @cache
 def _load_encoder() -> ModuleType:
     """ReportLab's QR encoder module, without the rest of its barcode package; loaded at
-    the first code made, not with this module: running it costs about 4 ms of process
+    the first code made, not with this module: running it costs about 2 ms of process
     time, and a command-line build whose codes were all kept (``derived_cache``) makes none.
 
     ``import reportlab.graphics.barcode.qrencoder`` first runs the package's
