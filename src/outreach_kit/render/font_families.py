@@ -108,6 +108,9 @@ def _static_instance(family: FontFamily, weight: int) -> bytes:
         cutter.subset(font)
     static = instancer.instantiateVariableFont(font, {"wght": weight, "wdth": 100},
                                                static=True)
+    # Keep the package's own date in the font's header: saving otherwise stamps the time
+    # of day into it, and the same pack made twice would not be the same file.
+    static.recalcTimestamp = False
     out = BytesIO()
     static.save(out)
     return out.getvalue()
