@@ -100,7 +100,9 @@ def _static_instance(family: FontFamily, weight: int) -> bytes:
     from fontTools.ttLib import TTFont as ToolsFont
     from fontTools.varLib import instancer
 
-    font = ToolsFont(family.package_file)
+    # recalcTimestamp=False keeps the package's own date in the font's header: saving would
+    # stamp the time of day into it, and the same pack made twice would differ.
+    font = ToolsFont(family.package_file, recalcTimestamp=False)
     if family is NOTO_SANS:
         options = subset.Options(layout_features=["*"], name_IDs=["*"], notdef_outline=True)
         cutter = subset.Subsetter(options)
@@ -108,9 +110,6 @@ def _static_instance(family: FontFamily, weight: int) -> bytes:
         cutter.subset(font)
     static = instancer.instantiateVariableFont(font, {"wght": weight, "wdth": 100},
                                                static=True)
-    # Keep the package's own date in the font's header: saving otherwise stamps the time
-    # of day into it, and the same pack made twice would not be the same file.
-    static.recalcTimestamp = False
     out = BytesIO()
     static.save(out)
     return out.getvalue()
