@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from io import BytesIO
 
+import pytest
+from fontTools.ttLib import TTFont as ToolsFont
 from hypothesis import given, settings, strategies as st
 from reportlab.pdfbase import pdfmetrics
 
+from outreach_kit.render.font_families import NOTO_SANS, NOTO_SANS_ARABIC, _static_instance
 from outreach_kit.render.fonts import (
     BOLD,
     BOLD_ITALIC,
@@ -92,3 +96,13 @@ def test_drawable_text_only_has_drawable_characters_and_drops_only_invisible_one
         and not 0xE0100 <= ord(char) <= 0xE01EF
     ]
     assert len(result) >= len(visible)
+
+
+@pytest.mark.parametrize("family", [NOTO_SANS, NOTO_SANS_ARABIC], ids=lambda f: f.regular)
+def test_a_static_face_keeps_the_packages_date_so_the_same_pack_is_the_same_file(family):
+    """The faces made for other scripts carry the font package's own date, not the time
+    they were made: otherwise two builds of one recipe would differ in those bytes."""
+    package_date = ToolsFont(family.package_file)["head"].modified
+    for weight in (400, 700):
+        face = ToolsFont(BytesIO(_static_instance(family, weight)))
+        assert face["head"].modified == package_date

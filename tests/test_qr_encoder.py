@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 
 from outreach_kit.render import qr
 
-ENCODER = qr._encoder
+ENCODER = qr._load_encoder()
 ADDRESSES = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126),
                     max_size=180).map(lambda path: f"https://www.example.org/{path}")
 

@@ -18,7 +18,13 @@ from outreach_kit.settings import (
 
 
 def test_defaults_when_nothing_saved(tmp_path: Path):
-    assert load_settings(tmp_path) == OrganisationSettings()
+    defaults = load_settings(tmp_path)
+    assert defaults == OrganisationSettings()
+    # made without validation: the same values, fields set and dump as a validated one
+    assert defaults.model_dump() == OrganisationSettings.model_validate({}).model_dump()
+    assert defaults.model_fields_set == OrganisationSettings().model_fields_set == set()
+    assert defaults.default_profiles == ["standard"]
+    assert defaults.allow_unreviewed_modules is True
 
 
 def test_round_trip(tmp_path: Path):

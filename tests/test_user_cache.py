@@ -14,7 +14,7 @@ from support import ROOT, edit
 
 from outreach_kit import derived_cache, user_cache
 from outreach_kit.content import load_library
-from outreach_kit.content.cached import library_key, load_library_cached
+from outreach_kit.content.cached import _program_files, library_key, load_library_cached
 from outreach_kit.content.kinds import PACK_KINDS
 from outreach_kit.document import content_text
 from outreach_kit.render.qr import qr_modules
@@ -54,6 +54,28 @@ def test_installing_or_removing_a_package_reads_the_folder_again(cache, content,
     (site / "newly_installed").mkdir()
     os.utime(site, ns=(1, 1))  # a fixed time, so the test does not rely on clock resolution
     assert library_key(content, None) not in (None, before)
+
+
+def test_a_changed_program_module_reads_the_folder_again(cache, content, tmp_path,
+                                                         monkeypatch):
+    program = tmp_path / "program"
+    (program / "render" / "__pycache__").mkdir(parents=True)
+    (program / "render" / "pdf.py").write_text("a = 1\n")
+    monkeypatch.setattr("outreach_kit.content.cached._PACKAGE", program)
+    before = library_key(content, None)
+    (program / "render" / "__pycache__" / "pdf.cpython-311.pyc").write_bytes(b"compiled")
+    assert library_key(content, None) == before  # a compiled copy is not the program
+    (program / "render" / "pdf.py").write_text("a = 22\n")
+    changed = library_key(content, None)
+    assert changed not in (None, before)
+    (program / "new.py").write_text("")
+    assert library_key(content, None) not in (None, before, changed)
+
+
+def test_the_program_files_are_those_rglob_finds():
+    package = ROOT / "src" / "outreach_kit"
+    found = [name for name, _ in _program_files(str(package))]
+    assert found == sorted(str(p.relative_to(package)) for p in package.rglob("*.py"))
 
 
 def test_a_damaged_or_foreign_entry_is_not_used(cache, content):

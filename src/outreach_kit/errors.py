@@ -7,7 +7,6 @@ content editor, and never carry client text.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,6 +88,10 @@ LIST_COMMANDS = {
 def did_you_mean(word: str, known: Iterable[str], kind: str = "") -> str:
     """"; did you mean 'x'?" for the closest known id, then the command listing them all
     (when ``kind`` has one), ready to append to "unknown observation 'y'"."""
+    # Imported here: only a mistake needs it, and every command imports this module
+    # (difflib costs about 1 ms of process time).
+    import difflib
+
     close = difflib.get_close_matches(word.lower(), list(known), n=1, cutoff=0.75)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     command = LIST_COMMANDS.get(kind)

@@ -53,8 +53,23 @@ def text_direction(language: str) -> str:
     return "rtl" if is_right_to_left(language) else "ltr"
 
 
+# The script of English (en-GB: a document's default) and of each language with
+# translations in content/, as Babel's CLDR data gives it (tests/test_cli_start_up.py
+# checks they agree): asking Babel imports it and loads its data, about 10 ms of process
+# time that a pack in English (or one of these) need not pay. Any other tag asks Babel.
+_USUAL_SCRIPT = {"en": "Latn", "en-gb": "Latn", "pl": "Latn", "ro": "Latn", "uk": "Cyrl",
+                 "ar": "Arab", "fa": "Arab", "ur": "Arab"}
+
+
 def script_of(language: str) -> str:
     """The ISO 15924 script the language is usually written in (``Latn``, ``Cyrl``, ``Arab``)."""
+    known = _USUAL_SCRIPT.get(language.lower())
+    if known is not None:
+        return known
+    return _script_from_cldr(language)
+
+
+def _script_from_cldr(language: str) -> str:
     locale = _locale(language)
     if locale.script:
         return locale.script

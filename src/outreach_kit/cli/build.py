@@ -49,7 +49,7 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     add_pack_options(parser)
     parser.add_argument("--language", help="BCP 47 code such as pl or ar (default: the "
                         "recipe's; pages with no current translation print in English)")
-    parser.set_defaults(func=run_build)
+    parser.set_defaults(func=run_build, one_document=True)  # see main.main
 
 
 def add_pack_options(parser: argparse.ArgumentParser) -> None:

@@ -16,7 +16,7 @@ from ..content.loader import validate_source
 from ..content.schema import Id, Strict
 from ..content.yaml_source import YamlSource, read_yaml
 from ..errors import RecipeError
-from .schema import LetterSlot, LetterType
+from .parts import LetterSlot, LetterType
 
 # Generous: the adversarial tests push 5,000-character strings through every field.
 FieldText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]

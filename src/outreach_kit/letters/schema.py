@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
@@ -19,28 +18,7 @@ from pydantic import Field, StringConstraints, ValidationInfo, field_validator, 
 from ..content.kinds import FileKind, register_kind
 from ..content.schema import Id, Loc, Reviewed, ShortText, Strict, Text, VersionedFile
 from .claims import find_claim
-
-
-class LetterSlot(StrEnum):
-    """The parts of a letter, in the order they usually come."""
-
-    OPENING = "opening"
-    WHAT_I_HEARD = "what_i_heard"
-    MAKING_SENSE = "making_sense"
-    STRENGTHS = "strengths"
-    FEELING_JUDGED = "feeling_judged"
-    WHAT_MATTERS = "what_matters"
-    NEXT_STEP = "next_step"
-    OPEN_DOOR = "open_door"
-    SIGN_OFF = "sign_off"
-
-
-class LetterType(StrEnum):
-    AFTER_CONVERSATION = "after-conversation"
-    REACHING_OUT = "reaching-out"
-    WRITTEN_TOGETHER = "written-together"
-    HAND_OVER = "hand-over"
-
+from .parts import LetterSlot as LetterSlot, LetterType as LetterType  # re-exported
 
 # Personal fields a paragraph may name, and a neutral sample used to check reading ease.
 PLACEHOLDERS: dict[str, str] = {

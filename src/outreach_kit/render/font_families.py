@@ -101,7 +101,9 @@ def _static_instance(family: FontFamily, weight: int) -> bytes:
     from fontTools.ttLib import TTFont as ToolsFont
     from fontTools.varLib import instancer
 
-    font = ToolsFont(family.package_file)
+    # recalcTimestamp=False keeps the package's own date in the font's header: saving would
+    # stamp the time of day into it, and the same pack made twice would differ.
+    font = ToolsFont(family.package_file, recalcTimestamp=False)
     if family is NOTO_SANS:
         options = subset.Options(layout_features=["*"], name_IDs=["*"], notdef_outline=True)
         cutter = subset.Subsetter(options)

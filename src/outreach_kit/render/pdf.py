@@ -52,20 +52,8 @@ rl_config.useA85 = 0
 
 def render_pdf(document: Document, options: PrintOptions = PrintOptions()) -> bytes:  # noqa: B008
     """The document as PDF bytes, laid out for the chosen print profiles."""
-    register_fonts()
-    family = family_for(document.meta.language or "en-GB")
     buffer = BytesIO()
-    try:
-        with using_family(family):
-            styles = styles_for(options, family=family)
-            story = StoryBuilder(document, styles).build()
-            template = PackDocTemplate(buffer, document, styles)
-            template.build(story, canvasmaker=FooterCanvas)
-    except LayoutError:
-        raise RenderError(
-            "Part of the document is too big to fit on a page. Shorten the longest text "
-            "and try again."
-        ) from None  # ReportLab's message quotes the text, which may be the client's
+    lay_out(document, options, buffer, PackDocTemplate, FooterCanvas)
     pdf = buffer.getvalue()
     if options.page is PageFormat.A5_BOOKLET:
         # Imported here: the booklet needs pypdf, whose import costs about 50 ms of CPU at
@@ -75,6 +63,27 @@ def render_pdf(document: Document, options: PrintOptions = PrintOptions()) -> by
 
         pdf = impose_booklet(pdf)
     return pdf
+
+
+def lay_out(document: Document, options: PrintOptions, buffer: BytesIO,
+            template_class: type[PackDocTemplate],
+            canvas_class: type[FooterCanvas]) -> PackDocTemplate:
+    """Lay the document out page by page into ``buffer`` with these classes (the whole PDF
+    with :class:`PackDocTemplate` and :class:`FooterCanvas`); the template, once built."""
+    register_fonts()
+    family = family_for(document.meta.language or "en-GB")
+    try:
+        with using_family(family):
+            styles = styles_for(options, family=family)
+            story = StoryBuilder(document, styles).build()
+            template = template_class(buffer, document, styles)
+            template.build(story, canvasmaker=canvas_class)
+    except LayoutError:
+        raise RenderError(
+            "Part of the document is too big to fit on a page. Shorten the longest text "
+            "and try again."
+        ) from None  # ReportLab's message quotes the text, which may be the client's
+    return template
 
 
 def _footer_groups(document: Document, page: int, total: int,
@@ -124,8 +133,31 @@ def _fit_footer(groups: list[list[str]], width_of: Callable[[str], float],
     return lines
 
 
+class BodyFrame(Frame):
+    """A frame that copies itself cheaply.
+
+    ReportLab deep-copies the current frame each time it measures a KeepTogether or a list
+    (``_listWrapOn``); the generic deepcopy of its two dozen plain attributes was a few per
+    cent of render time.
+    """
+
+    def __deepcopy__(self, memo: dict[int, object]) -> BodyFrame:
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        # Straight into __dict__: Frame.__setattr__ recomputes the geometry on every set.
+        clone.__dict__.update({
+            name: value if isinstance(value, _IMMUTABLE) else copy.deepcopy(value, memo)
+            for name, value in vars(self).items()})
+        return clone
+
+
+_IMMUTABLE = (int, float, str, bool, type(None))
+
+
 class PackDocTemplate(BaseDocTemplate):
     """One frame per page; records where sections start for bookmarks and contents."""
+
+    frame_class: type[BodyFrame] = BodyFrame  # .pdf_page_count lays out without drawing
 
     def __init__(self, buffer: BytesIO, document: Document, styles: PdfStyles):
         layout = styles.layout
@@ -154,9 +186,9 @@ class PackDocTemplate(BaseDocTemplate):
         self.document = document
         self.styles = styles
         self.page_offset = 1 if document.cover is not None else 0
-        frame = BodyFrame(layout.left, layout.bottom, layout.frame_width, layout.frame_height,
-                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-                          id="body")
+        frame = self.frame_class(layout.left, layout.bottom, layout.frame_width,
+                                 layout.frame_height, leftPadding=0, rightPadding=0,
+                                 topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._page_colour)])
         # Printed page number (the cover is not counted) where each section starts.
         self.section_pages: dict[str, int] = {}
@@ -222,27 +254,6 @@ class PackDocTemplate(BaseDocTemplate):
                 canvas.drawString(layout.left, y, line)
             y -= size * 1.3
         canvas.restoreState()
-
-
-class BodyFrame(Frame):
-    """A frame that copies itself cheaply.
-
-    ReportLab deep-copies the current frame each time it measures a KeepTogether or a list
-    (``_listWrapOn``); the generic deepcopy of its two dozen plain attributes was a few per
-    cent of render time.
-    """
-
-    def __deepcopy__(self, memo: dict[int, object]) -> BodyFrame:
-        clone = self.__class__.__new__(self.__class__)
-        memo[id(self)] = clone
-        # Straight into __dict__: Frame.__setattr__ recomputes the geometry on every set.
-        clone.__dict__.update({
-            name: value if isinstance(value, _IMMUTABLE) else copy.deepcopy(value, memo)
-            for name, value in vars(self).items()})
-        return clone
-
-
-_IMMUTABLE = (int, float, str, bool, type(None))
 
 
 class FooterCanvas(Canvas):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
-from reportlab.graphics import renderPDF
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
@@ -19,7 +18,6 @@ from .pdf_flowables import FontSafeTable, kept_together
 from .pdf_markup import linked, text_markup
 from .pdf_parts import StoryParts
 from .pdf_styles import PdfStyles
-from .pictures import pdf_drawing
 from .presentation import EASY_READ, tel_link
 
 _DRAWING_LOCK = threading.Lock()
@@ -42,6 +40,12 @@ class PictureFlowable(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         if not canvas.hasForm(self.key):
+            # Imported at the first picture: the SVG reader and ReportLab's graphics cost
+            # about 6 ms of process time, and a pack without Easy Read draws none.
+            from reportlab.graphics import renderPDF
+
+            from .pictures import pdf_drawing
+
             drawing = pdf_drawing(self.picture.svg_path, self.width, self.colour)
             canvas.beginForm(self.key, 0, 0, self.width, self.height)
             # The drawing is shared (cached); ReportLab's renderer marks a drawing while it

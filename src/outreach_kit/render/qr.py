@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from types import ModuleType
@@ -29,8 +30,11 @@ from ..bounded_memo import BoundedMemo
 _ENCODER = "reportlab.graphics.barcode.qrencoder"
 
 
+@cache
 def _load_encoder() -> ModuleType:
-    """ReportLab's QR encoder module, without the rest of its barcode package.
+    """ReportLab's QR encoder module, without the rest of its barcode package; loaded at
+    the first code made, not with this module: running it costs about 2 ms of process
+    time, and a command-line build whose codes were all kept (``derived_cache``) makes none.
 
     ``import reportlab.graphics.barcode.qrencoder`` first runs the package's
     ``__init__``, which imports every barcode widget (about 12 ms of CPU at start-up,
@@ -49,15 +53,14 @@ def _load_encoder() -> ModuleType:
     return module
 
 
-_encoder = _load_encoder()
-
 
 Modules = tuple[tuple[bool, ...], ...]
 
 
 def encode(url: str) -> Modules:
     """Encode ``url`` (about 4.8 ms; :func:`qr_modules` keeps what it encodes)."""
-    code = _encoder.QRCode(None, _encoder.QRErrorCorrectLevel.M)
+    encoder = _load_encoder()
+    code = encoder.QRCode(None, encoder.QRErrorCorrectLevel.M)
     code.addData(url)
     code.version = code.calculate_version()
     scores = []

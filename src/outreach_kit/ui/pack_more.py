@@ -25,11 +25,13 @@ from .pack_services import KEY as SERVICES_KEY
 
 def saved_choices(library: ContentLibrary, choices: PackChoices) -> None:
     try:
-        text = save_recipe(recipe_from_choices(choices, library))
+        recipe = recipe_from_choices(choices, library)
     except OutreachKitError:
         st.caption("These choices cannot be saved yet: see the message beside the download.")
     else:
-        st.download_button("Save these choices (no personal details)", text.encode("utf-8"),
+        # Written out when the button is clicked, not on every change on the page.
+        st.download_button("Save these choices (no personal details)",
+                           lambda: save_recipe(recipe).encode("utf-8"),
                            file_name="pack-choices.yaml", mime="application/x-yaml",
                            on_click="ignore", key="recipe.save")
     upload = st.file_uploader("Use choices saved before (a .yaml file)",

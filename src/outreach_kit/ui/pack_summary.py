@@ -1,8 +1,8 @@
 """The summary beside the pack: what will print, its page count, the print options, one
 download button, "Start again", and the place for notices meant for the worker.
 
-The pack is made again whenever the choices change, so the page count is the real one and
-the PDF is ready when the button is clicked. It is kept in this session only ("pack."
+The pack is laid out again whenever the choices change, so the page count is the real one;
+the file is made when the button is clicked. It is kept in this session only ("pack."
 keys, which Start again drops).
 """
 
@@ -20,7 +20,6 @@ from ..content.library import ContentLibrary
 from ..document import Document
 from ..errors import OutreachKitError
 from ..formats import FORMATS, PROFILES, formats_for
-from ..outputs import render_document
 from ..pack_preview import PackPreview, preview_pack
 from ..translations.files import language_choices
 from .common import kept_widget, stamp, start_again
@@ -81,9 +80,8 @@ def summary(library: ContentLibrary, choices: PackChoices, letter: dict[str, Any
                 f"{_count(len(choices.service_ids), 'service')} · wallet card")
     top.expander("Contents").markdown("\n".join(f"1. {title}" for title in preview.contents))
     kind = FORMATS[fmt]
-    data = preview.pdf if fmt == "pdf" else partial(render_document, preview.made.document,
-                                                     fmt, preview.made.options)
-    bottom.download_button(f"Download the pack ({kind.label})", data,
+    # Made when the button is clicked (Streamlit calls it then), not on every change.
+    bottom.download_button(f"Download the pack ({kind.label})", partial(preview.file, fmt),
                            file_name=f"pack{kind.suffix}", mime=kind.mime, on_click="ignore",
                            type="primary", key="download.pack", width="stretch")
     for notice in notices:
