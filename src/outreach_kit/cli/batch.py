@@ -3,8 +3,7 @@
 Each recipe is built exactly as ``outreach-kit build`` builds one (``cli.build``), in a
 pool of worker processes. The parent loads the content library once; forked workers
 inherit it with every imported module instead of loading their own. Where processes
-cannot be forked, each worker loads the library once. Workers render; the parent writes
-the files (``cli.build.render_files``, then ``write_output``).
+cannot be forked, each worker loads the library once.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import argparse
 import gc
 import multiprocessing
 import sys
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from tqdm import tqdm
@@ -28,10 +27,10 @@ from ..letters.recipe import letter_recipe_from_source
 # Not used here by name: loaded in the parent so forked workers inherit it rather than each
 # importing it again (render.pdf costs 170 ms CPU at import; most batches are PDF).
 from ..render import pdf as _pdf_renderer  # noqa: F401
-from .build import add_pack_options, render_files
+from .build import add_pack_options, build_files
 from .common import load_content, print_options
 from .letter import LETTER_FORMATS, letter_files
-from .output import add_force_option, write_output
+from .output import add_force_option
 
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
@@ -74,14 +73,8 @@ def _build_letter(library: ContentLibrary, given: LetterRecipeGiven, job: Job) -
                  print_options(profiles), force=force)
 
 
-Written = list[tuple[Path, bytes]]  # output files and their bytes, not yet written
-
-
-def _build_one(job: Job) -> tuple[str | None, Written]:
-    """Build every format of one recipe: (an error or None, the files to write).
-
-    A letter is written here; a pack's files are returned, for :func:`_write`.
-    """
+def _build_one(job: Job) -> str | None:
+    """Build every format of one recipe (a pack or a letter); return an error or None."""
     recipe_path, out_dir, profiles, formats, force = job
     try:
         library = _worker_library or load_content(None, PACK_KINDS)
@@ -89,31 +82,16 @@ def _build_one(job: Job) -> tuple[str | None, Written]:
             recipe = load_recipe(recipe_path, library)  # the recipe's own formats
         except LetterRecipeGiven as given:
             _build_letter(library, given, job)
-            return None, []
+            return None
         chosen = formats or list(dict.fromkeys(recipe.print.formats)) or ["pdf"]
-        _, files = render_files(library, recipe_path, recipe,
-                                _outputs(recipe_path, out_dir, chosen), profiles, force)
-    except Exception as exc:
-        return _error(recipe_path, exc), []
-    return None, files
-
-
-def _write(recipe_path: Path, files: Written) -> str | None:
-    """Write one recipe's files (atomically); an error or None."""
-    try:
-        for output, data in files:
-            write_output(output, data)
-    except Exception as exc:
-        return _error(recipe_path, exc)
-    return None
-
-
-def _error(recipe_path: Path, exc: Exception) -> str:
-    if isinstance(exc, OutreachKitError):
+        build_files(library, recipe_path, recipe, _outputs(recipe_path, out_dir, chosen),
+                    profiles, force)
+    except OutreachKitError as exc:
         message = str(exc)
         return message if str(recipe_path) in message else f"{recipe_path}: {message}"
-    # A bug: never echo its text (it may hold client details).
-    return f"{recipe_path}: internal error ({type(exc).__name__})"
+    except Exception as exc:  # a bug: never echo its text (it may hold client details)
+        return f"{recipe_path}: internal error ({type(exc).__name__})"
+    return None
 
 
 def recipe_files(folder: Path) -> list[Path]:
@@ -153,25 +131,14 @@ def _run_jobs(jobs: list[Job], workers: int, content_dir: Path | None) -> list[s
     if workers == 1 or len(jobs) == 1:
         results = [_build_one(job) for job in tqdm(jobs, unit="pack", desc="Building",
                                                    file=sys.stderr, disable=not show)]
-        errors = [error or _write(job[0], files) for job, (error, files) in zip(jobs, results,
-                                                                               strict=True)]
-        return [error for error in errors if error]
+        return [error for error in results if error]
     failures = []
-    # Workers render; this process writes. Each file is flushed to disk (fsync) before it
-    # takes its name, which waits about 4 ms a pack here: in threads of this otherwise idle
-    # process that wait no longer holds up the next pack's rendering.
-    with _pool(min(workers, len(jobs)), library, content_dir) as pool, \
-            ThreadPoolExecutor(max_workers=2) as writer:
-        futures = {pool.submit(_build_one, job): job[0] for job in jobs}
-        writes = []
+    with _pool(min(workers, len(jobs)), library, content_dir) as pool:
+        futures = [pool.submit(_build_one, job) for job in jobs]
         for future in tqdm(as_completed(futures), total=len(jobs), unit="pack",
                            desc="Building", file=sys.stderr, disable=not show):
-            error, files = future.result()
-            if error:
+            if error := future.result():
                 failures.append(error)
-            elif files:
-                writes.append(writer.submit(_write, futures[future], files))
-        failures += [error for write in writes if (error := write.result())]
     return failures
 
 

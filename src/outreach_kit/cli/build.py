@@ -61,25 +61,14 @@ def add_pack_options(parser: argparse.ArgumentParser) -> None:
 def build_files(library: ContentLibrary, recipe_path: Path, recipe: Recipe,
                 outputs: dict[str, Path], profiles: list[str], force: bool) -> MadePack:
     """Build the pack once and write each format atomically (or to standard output)."""
-    made, rendered = render_files(library, recipe_path, recipe, outputs, profiles, force)
-    for output, data in rendered:
-        write_output(output, data)
-    return made
-
-
-def render_files(library: ContentLibrary, recipe_path: Path, recipe: Recipe,
-                 outputs: dict[str, Path], profiles: list[str],
-                 force: bool) -> tuple[MadePack, list[tuple[Path, bytes]]]:
-    """Build the pack once and render each format; (output, its bytes) to write.
-
-    ``build-batch`` renders in worker processes and writes in the parent (``cli.batch``).
-    """
     for fmt, output in outputs.items():
         check_output(output, fmt, force)
     today = dt.date.today()
     made = make_pack(library, recipe, today, profiles=profiles, base_dir=recipe_path.parent,
                      allow_unreviewed=_allow_unreviewed(library.root))
-    return made, [(output, made.render(fmt)) for fmt, output in outputs.items()]
+    for fmt, output in outputs.items():
+        write_output(output, made.render(fmt))
+    return made
 
 
 def _allow_unreviewed(content_root: Path) -> bool:
