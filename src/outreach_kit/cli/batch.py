@@ -9,7 +9,6 @@ cannot be forked, each worker loads the library once.
 from __future__ import annotations
 
 import argparse
-import gc
 import multiprocessing
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -115,9 +114,6 @@ def _pool(jobs: int, library: ContentLibrary, content_dir: Path | None) -> Proce
     it (and every imported module) for free; where fork is missing they load their own."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    # What this process has loaded (the library) lasts the whole batch: out of the cycle
-    # collector's way in the workers, which would otherwise walk it again and again.
-    gc.freeze()
     inherited = library if "fork" in methods else None
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                initializer=_use_library, initargs=(inherited, content_dir))
