@@ -217,11 +217,11 @@ class Section:
     next_review: dt.date | None = None
     new_page: bool = True
     in_contents: bool = True
-    # The title, the blocks and the review dates come from content files, none from a
-    # user: a renderer may then share their layout between documents (the PDF renderer's
-    # layout cache, render.pdf_layout_cache). The intro is not covered (it can name what
-    # was noticed about the person). Set only by assemble.pack, for a module's section and
-    # the how-to-use page.
+    # The title, the blocks, the time needed, the content note and the review dates come
+    # from content files, none from a user: a renderer may then share their layout and
+    # drawing between documents (the PDF renderer's render.pdf_layout_cache). The intro is
+    # not covered (it can name what was noticed about the person). Set only by
+    # assemble.pack, for a module's section, the how-to-use page and the services.
     content_only: bool = False
     # Set when the section is in another language than the document (an English module in
     # a pack in Polish, for example): renderers mark it (HTML lang and dir).

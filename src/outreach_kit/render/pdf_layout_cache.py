@@ -4,9 +4,10 @@ Every pack repeats the same module sections; only the cover, the wallet card, th
 and the person's details differ. Reading a paragraph's markup into fragments and breaking
 it into lines cost about a quarter of a pack's render, so a paragraph marked ``shared``
 keeps both here, keyed by its markup, its style and the width it is broken to, and the next
-pack reuses them. Only the title, blocks and review line of a section whose
-``content_only`` is set are shared (``StoryParts.shared``); ``assemble.pack`` sets it for a
-module's section and the how-to-use page, whose words all come from content files.
+pack reuses them. Only the title, blocks, time needed, content note and review line of a
+section whose ``content_only`` is set are shared (``StoryParts.shared``); ``assemble.pack``
+sets it for a module's section, the how-to-use page and the services, whose words all come
+from content files.
 
 Nothing typed about a person is ever marked shared, so no personal text is kept here; the
 cache lives in memory only, is never written anywhere, and is bounded (cleared when full).
