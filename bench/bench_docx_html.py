@@ -23,13 +23,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import statistics
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
+from bench_floor import medians
 
 from outreach_kit.assemble import build_pack, load_recipe
 from outreach_kit.content import load_library
@@ -42,19 +41,14 @@ TODAY = dt.date(2026, 11, 26)
 
 
 def measure(work: Callable[[], object], repeats: int) -> tuple[float, float, float]:
-    """(median wall s, median CPU s, peak MB of one traced run) of ``work()``."""
-    work()  # warm-up: templates, styles, fonts
-    walls, cpus = [], []
-    for _ in range(repeats):
-        wall, cpu = time.perf_counter(), time.process_time()
-        work()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
+    """(median wall s, median CPU s, peak MB of one traced run) of ``work()``, after one
+    warm-up (templates, styles, fonts)."""
+    wall, cpu = medians(work, repeats)
     tracemalloc.start()
     work()
     peak = tracemalloc.get_traced_memory()[1] / 1e6
     tracemalloc.stop()
-    return statistics.median(walls), statistics.median(cpus), peak
+    return wall, cpu, peak
 
 
 def empty_docx() -> bytes:

@@ -16,32 +16,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import resource
-import statistics
 import time
 import wave
 from pathlib import Path
 
+from bench_cli import children_cpu
+from bench_floor import medians
+
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "examples" / "reference-pack.yaml"
 TODAY = dt.date(2026, 11, 29)
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def measure(make, repeats: int) -> tuple[float, float]:
-    """(median wall seconds, median CPU seconds) of ``make()``, after one warm-up."""
-    make()
-    walls, cpus = [], []
-    for _ in range(repeats):
-        wall, cpu = time.perf_counter(), time.process_time()
-        make()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> None:
@@ -63,7 +47,7 @@ def main() -> None:
         def render(profile: str = profile) -> bytes:
             return make_pack(library, recipe, TODAY, profiles=[profile]).render("pdf")
 
-        results[profile] = measure(render, args.repeats)
+        results[profile] = medians(render, args.repeats)
         wall, cpu = results[profile]
         print(f"{profile:<44} {wall:>8.3f} {cpu:>8.3f}")
     ratio = results["easy-read"][1] / results["standard"][1]

@@ -26,6 +26,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
     "--disable-dev-shm-usage", "--disable-quic",
 ]
+# axe-core rules for WCAG 2.1 A and AA, violations only (every page is checked against them)
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+           "resultTypes": ["violations"]}
 
 
 def _browser_available() -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, OutsideRequests, settle
+from .conftest import CHROMIUM, CHROMIUM_ARGS, WCAG_AA, OutsideRequests, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -24,8 +24,6 @@ LAPTOP = {"width": 1366, "height": 768}
 PAGES = {"pack": "Make a pack", "letter": "Write a letter", "training": "Training",
          "library": "Content library", "services": "Local services",
          "organisation": "Organisation"}
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-           "resultTypes": ["violations"]}
 NAME = "Zebediah"  # made up; it must not be left anywhere in the browser profile
 
 

@@ -5,7 +5,6 @@ the button appears only where the device has a local voice, and it reads the pag
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,15 +12,7 @@ import pytest
 from outreach_kit.assemble.recipe import load_recipe
 from outreach_kit.outputs import make_pack
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-    "--disable-dev-shm-usage", "--disable-quic",
-]
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-           "resultTypes": ["violations"]}
+from .conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, WCAG_AA, _browser_available
 
 pytestmark = pytest.mark.e2e
 
@@ -42,8 +33,7 @@ window.SpeechSynthesisUtterance = function (text) { this.text = text; };
 
 @pytest.fixture(scope="module")
 def easy_read_page(library, tmp_path_factory) -> Path:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("chromium is not installed: run `bash .ci/install-system-deps`")
+    _browser_available()
     recipe = load_recipe(ROOT / "examples" / "reference-pack.yaml", library)
     made = make_pack(library, recipe, dt.date(2026, 11, 29), profiles=["easy-read"])
     page = tmp_path_factory.mktemp("html") / "pack.html"

@@ -63,20 +63,16 @@ def _site_packages() -> set[str]:
 
 
 def _program_files(top: str) -> list[tuple[str, os.stat_result]]:
-    """Each ``.py`` file under ``top`` (its path from ``top``) and its stat, sorted; like
-    ``Path.rglob("*.py")`` (symlinked folders are not entered) at a third of its cost:
-    about 3 ms of every command-line run less (process time)."""
+    """Each ``.py`` file under ``top`` (its path from ``top``) and its stat, sorted: the
+    files ``Path.rglob("*.py")`` finds (symlinked folders are not entered), with os.walk,
+    which skips ``__pycache__`` and costs a few ms less of every command-line run."""
     found: list[tuple[str, os.stat_result]] = []
-    folders = [top]
-    while folders:
-        folder = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name != "__pycache__":  # compiled copies, not the program
-                        folders.append(entry.path)
-                elif entry.name.endswith(".py"):
-                    found.append((entry.path[len(top) + 1:], entry.stat()))
+    for folder, subfolders, names in os.walk(top):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        for name in names:
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                found.append((path[len(top) + 1:], os.stat(path)))
     return sorted(found, key=lambda item: item[0])
 
 

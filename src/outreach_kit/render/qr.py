@@ -53,7 +53,6 @@ def _load_encoder() -> ModuleType:
     return module
 
 
-
 Modules = tuple[tuple[bool, ...], ...]
 
 
