@@ -387,6 +387,30 @@ def test_a_page_bug_shows_plain_words_and_never_logs_what_was_typed(capfd):
     assert all("Morven" not in e.value for e in at.error)
 
 
+def test_a_download_bug_is_plain_words_and_never_logs_what_was_typed(capfd):
+    """Streamlit calls a download button's callable outside the page, and logs and shows
+    what it raises with its message: the guard withholds the message."""
+    from outreach_kit.errors import OutreachKitError, RecipeError, RenderError
+    from outreach_kit.ui.common import guarded_file
+
+    def broken() -> bytes:
+        raise KeyError("".join(["Mor", "ven said: my secret"]))
+
+    with pytest.raises(RenderError) as raised:
+        guarded_file(broken)()
+    assert "KeyError" in str(raised.value) and "Morven" not in str(raised.value)
+    assert raised.value.__suppress_context__, "the original is not shown with it"
+    out, err = capfd.readouterr()
+    assert "KeyError" in err and "Morven" not in err + out
+
+    def refused() -> bytes:
+        raise RecipeError("choose at least one page")
+
+    with pytest.raises(OutreachKitError, match="choose at least one page"):
+        guarded_file(refused)()
+    assert guarded_file(lambda: b"%PDF")() == b"%PDF"
+
+
 def test_the_guard_lets_streamlit_reruns_through():
     from streamlit.testing.v1 import AppTest
 

@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from ..content import ContentLibrary, default_content_dir, load_library
-from ..errors import OutreachKitError, Problem
+from ..errors import OutreachKitError, Problem, RenderError
 from ..language import item_readability
 from ..language.reading_ease import Readability
 from ..validate import validate_library
@@ -77,11 +77,34 @@ def run_guarded(page: Callable[[], None]) -> None:
     try:
         page()
     except Exception as error:
-        frames = "".join(traceback.format_tb(error.__traceback__))
-        print(f"Outreach Kit page error ({type(error).__name__}); message withheld:\n{frames}",
-              file=sys.stderr)
+        _log_withheld("page", error)
         st.error("Something went wrong on this page. Nothing was saved. Please try again, "
                  f"and tell whoever looks after this computer (error: {type(error).__name__}).")
+
+
+def guarded_file(make: Callable[[], bytes]) -> Callable[[], bytes]:
+    """``make`` for a download button, which Streamlit calls when the button is clicked,
+    outside the page and :func:`run_guarded`; what it raises, Streamlit logs and shows with
+    its message. So a bug becomes a plain RenderError, logged as for a page."""
+
+    def guarded() -> bytes:
+        try:
+            return make()
+        except OutreachKitError:
+            raise  # plain words already, never client text
+        except Exception as error:
+            _log_withheld("download", error)
+            raise RenderError("The file could not be made. Nothing was saved. Please try "
+                              "again, and tell whoever looks after this computer (error: "
+                              f"{type(error).__name__}).") from None
+
+    return guarded
+
+
+def _log_withheld(where: str, error: Exception) -> None:
+    frames = "".join(traceback.format_tb(error.__traceback__))
+    print(f"Outreach Kit {where} error ({type(error).__name__}); message withheld:\n{frames}",
+          file=sys.stderr)
 
 
 def show_error(error: OutreachKitError) -> None:

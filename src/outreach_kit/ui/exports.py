@@ -7,6 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from ..formats import FORMATS
+from .common import guarded_file
 
 FileData = bytes | Callable[[], bytes]
 
@@ -17,7 +18,8 @@ def export_buttons(files: dict[str, FileData], stem: str, disabled: bool = False
     columns = st.columns(len(files))
     for column, (fmt, data) in zip(columns, files.items(), strict=True):
         kind = FORMATS[fmt]
-        column.download_button(f"Download {kind.label}", data, file_name=f"{stem}{kind.suffix}",
+        made = guarded_file(data) if callable(data) else data
+        column.download_button(f"Download {kind.label}", made, file_name=f"{stem}{kind.suffix}",
                                mime=kind.mime, on_click="ignore", key=f"download.{stem}.{fmt}",
                                type="primary" if fmt == "pdf" else "secondary",
                                disabled=disabled)

@@ -18,7 +18,7 @@ from ..assemble.choices import (
 from ..assemble.recipe import recipe_from_bytes
 from ..content.library import ContentLibrary
 from ..errors import OutreachKitError
-from .common import keep, kept, set_widget, show_error
+from .common import guarded_file, keep, kept, set_widget, show_error
 from .pack_observations import obs_key
 from .pack_services import KEY as SERVICES_KEY
 
@@ -31,7 +31,7 @@ def saved_choices(library: ContentLibrary, choices: PackChoices) -> None:
     else:
         # Written out when the button is clicked, not on every change on the page.
         st.download_button("Save these choices (no personal details)",
-                           lambda: save_recipe(recipe).encode("utf-8"),
+                           guarded_file(lambda: save_recipe(recipe).encode("utf-8")),
                            file_name="pack-choices.yaml", mime="application/x-yaml",
                            on_click="ignore", key="recipe.save")
     upload = st.file_uploader("Use choices saved before (a .yaml file)",

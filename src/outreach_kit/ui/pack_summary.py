@@ -22,7 +22,7 @@ from ..errors import OutreachKitError
 from ..formats import FORMATS, PROFILES, formats_for
 from ..pack_preview import PackPreview, preview_pack
 from ..translations.files import language_choices
-from .common import kept_widget, stamp, start_again
+from .common import guarded_file, kept_widget, stamp, start_again
 
 MADE_KEY = "pack.made"  # (stamp of the choices, PackPreview)
 
@@ -81,7 +81,8 @@ def summary(library: ContentLibrary, choices: PackChoices, letter: dict[str, Any
     top.expander("Contents").markdown("\n".join(f"1. {title}" for title in preview.contents))
     kind = FORMATS[fmt]
     # Made when the button is clicked (Streamlit calls it then), not on every change.
-    bottom.download_button(f"Download the pack ({kind.label})", partial(preview.file, fmt),
+    bottom.download_button(f"Download the pack ({kind.label})",
+                           guarded_file(partial(preview.file, fmt)),
                            file_name=f"pack{kind.suffix}", mime=kind.mime, on_click="ignore",
                            type="primary", key="download.pack", width="stretch")
     for notice in notices:

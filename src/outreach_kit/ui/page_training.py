@@ -10,7 +10,7 @@ from ..errors import OutreachKitError
 from ..formats import FORMATS, PROFILES, TRAINING_AUDIENCES, PrintOptions, training_kind
 from ..outputs import render_training
 from ..training.kit import training_kit
-from .common import get_library, show_error
+from .common import get_library, guarded_file, show_error
 
 
 def render() -> None:
@@ -45,7 +45,7 @@ def render() -> None:
     kind = FORMATS[fmt]
     # One click: the file is made when the button is clicked, from the choices on screen.
     st.download_button(f"Download {session.title} ({audience}, {kind.label})",
-                       partial(render_training, library, session_id, audience, fmt,
-                               PrintOptions.from_names(profiles)),
+                       guarded_file(partial(render_training, library, session_id, audience,
+                                            fmt, PrintOptions.from_names(profiles))),
                        file_name=f"{session_id}-{audience}{kind.suffix}", mime=kind.mime,
                        on_click="ignore", type="primary", key="training.download")
