@@ -61,6 +61,7 @@ def test_an_english_standard_pack_skips_what_it_does_not_use(tmp_path):
     assert (tmp_path / "pack.pdf").stat().st_size > 0
     unused = {"importlib.metadata",  # pydantic's plugin lookup (cli/pydantic_plugins.py)
               "babel",  # a language's script (languages.script_of)
+              "pyphen",  # ReportLab's hyphenation by language (import_hooks)
               "outreach_kit.render.pictures", "reportlab.graphics",  # Easy Read pictures
               "outreach_kit.letters.schema", "outreach_kit.language"}  # no letter in it
     assert not unused & first

@@ -15,3 +15,9 @@ __version__ = "0.1.0"
 # ``content.kinds.register_kind`` when imported; the loader imports this list before it
 # reads a folder. A new kind of content is one more module name here.
 CONTENT_KIND_MODULES = ("outreach_kit.letters.schema", "outreach_kit.training.schema")
+
+# Before anything here imports ReportLab or PyYAML: skips about 45 ms of their start-up
+# work that this program never uses (see import_hooks).
+from . import import_hooks  # noqa: E402
+
+import_hooks.install()

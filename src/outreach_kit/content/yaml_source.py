@@ -150,7 +150,7 @@ class _Builder:
 
     def __init__(self, source: YamlSource):
         self.source = source
-        self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+        self.constructor = yaml.constructor.SafeConstructor()  # for scalars
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
