@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_cli.py          # 7 builds, 3 batches
     .venv/bin/python bench/bench_cli.py --quick  # 3 builds, 1 batch
+    .venv/bin/python bench/bench_cli.py --against ../other/src  # this code against another
 
 Prints medians of wall seconds and CPU seconds (the child processes' user + system time,
 from ``getrusage(RUSAGE_CHILDREN)``, which stays steadier than wall time on a shared
@@ -15,6 +16,11 @@ written (the benchmark clears ``PYTHONDONTWRITEBYTECODE``, which some shells set
 the command line's cache (``outreach_kit.user_cache``, here in a temporary folder) filled
 by the warm-up run. "build, nothing kept" switches that cache off: the first build after
 the content or the program changed.
+
+``--against SRC`` compares ``build`` with the package in another checkout's ``src``
+folder (``git worktree add ../before main``, say): 30 builds of each and of the floor,
+taken in turn, so that a change of a few ms shows through the host's noise. Each side keeps
+its own cache.
 """
 
 from __future__ import annotations
@@ -83,10 +89,41 @@ def _observation_ids() -> list[str]:
     return list(load_library(ROOT / "content").observations)
 
 
+def compare(other_src: Path, rounds: int = 30) -> None:
+    """Median and lowest CPU seconds of ``build`` here and with ``other_src``, in turn."""
+    with tempfile.TemporaryDirectory() as tmp:
+        output = str(Path(tmp) / "x.pdf")
+        build = [sys.executable, "-m", "outreach_kit.cli.main", "build", str(REFERENCE),
+                 "-o", output, "--force"]
+        floor = [sys.executable, "-c", "import reportlab.platypus"]
+        sides = {f"build, {ROOT / 'src'}": (build, {"PYTHONPATH": str(ROOT / "src")}),
+                 f"build, {other_src}": (build, {"PYTHONPATH": str(other_src)}),
+                 "floor: import reportlab.platypus": (floor, {})}
+        envs = {name: {**ENV, **extra, "OUTREACH_KIT_CACHE": str(Path(tmp) / f"cache{n}")}
+                for n, (name, (_, extra)) in enumerate(sides.items())}
+        for name, (command, _) in sides.items():  # fill each side's cache
+            subprocess.run(command, check=True, capture_output=True, cwd=ROOT, env=envs[name])
+        cpus: dict[str, list[float]] = {name: [] for name in sides}
+        for _ in range(rounds):
+            for name, (command, _) in sides.items():
+                start = children_cpu()
+                subprocess.run(command, check=True, capture_output=True, cwd=ROOT,
+                               env=envs[name])
+                cpus[name].append(children_cpu() - start)
+    print(f"{'CPU s of ' + str(rounds) + ' runs each, in turn':44} {'median':>8} {'lowest':>8}")
+    for name, found in cpus.items():
+        print(f"{name[:44]:44} {statistics.median(found):8.3f} {min(found):8.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--against", type=Path, metavar="SRC",
+                        help="compare build with the package in this src folder")
     args = parser.parse_args()
+    if args.against:
+        compare(args.against.resolve())
+        return
     builds, batches = (3, 1) if args.quick else (7, 3)
     rows: list[tuple[str, tuple[float, float, float]]] = []
     with tempfile.TemporaryDirectory() as tmp:
