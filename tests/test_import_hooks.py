@@ -33,12 +33,14 @@ import outreach_kit.render.pdf, outreach_kit.content
 import reportlab.platypus.paragraph as paragraph, yaml.reader as reader
 answer = (type(paragraph.uri_pat).__name__, type(reader.Reader.NON_PRINTABLE).__name__,
  type(paragraph._hy_letters_pat).__name__, paragraph.pyphen is None,
- re.compile.__module__, [type(finder).__name__ for finder in sys.meta_path
+ re.compile.__module__, [(type(finder).__name__, finder.waiting, finder.refusing)
+                         for finder in sys.meta_path
                          if type(finder).__module__ == 'outreach_kit.import_hooks'])
 """)
     # only the costly pattern is deferred; the module's others are compiled as usual;
-    # re.compile is the real one again and the hook has gone from the import system
-    assert found == ("DeferredPattern", "DeferredPattern", "Pattern", True, "re", [])
+    # re.compile is the real one again; the hook waits for nothing and refuses nothing
+    assert found == ("DeferredPattern", "DeferredPattern", "Pattern", True, "re",
+                     [("_Finder", set(), {})])
 
 
 def test_pyphen_is_refused_to_reportlab_only_and_can_be_imported_after():
@@ -106,16 +108,26 @@ def test_pure_python_yaml_still_refuses_control_characters():
 
 
 def test_the_refusal_holds_only_in_the_importing_thread():
-    refuse = import_hooks._Refuse(["not_loaded_module"])
+    finder = import_hooks._Finder()
+    finder.refusing[threading.get_ident()] = ("not_loaded_module",)
     with pytest.raises(ModuleNotFoundError):
-        refuse.find_spec("not_loaded_module", None)
-    assert refuse.find_spec("other_module", None) is None
+        finder.find_spec("not_loaded_module", None)
+    assert finder.find_spec("other_module", None) is None
     answers: list[object] = []
     other = threading.Thread(target=lambda: answers.append(
-        refuse.find_spec("not_loaded_module", None)))
+        finder.find_spec("not_loaded_module", None)))
     other.start()
     other.join()
     assert answers == [None]
+
+
+def test_installing_twice_adds_one_finder():
+    assert _fresh("""
+import sys
+from outreach_kit import import_hooks
+import_hooks.install()
+answer = sum(isinstance(finder, import_hooks._Finder) for finder in sys.meta_path)
+""") == 1
 
 
 @pytest.mark.parametrize("profile", sorted(PROFILES))

@@ -70,9 +70,34 @@ def _compile_deferring(pattern: Any, flags: int = 0) -> Any:
 
 # The hook's classes follow importlib's protocols without subclassing importlib.abc:
 # importing that (with importlib.resources) would cost more than it saves, about 20 ms.
+class _Finder:
+    """Hands out the hooked modules' loaders, and refuses the imports they skip.
+
+    It stays in ``sys.meta_path`` once installed (one set lookup an import): taking it out,
+    or putting another finder in, while another thread walks that list could make that
+    thread skip a finder."""
+
+    def __init__(self) -> None:
+        self.waiting = set(COSTLY_PATTERNS)
+        self.refusing: dict[int, Sequence[str]] = {}  # thread -> names it may not import
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None,
+                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
+        if fullname in self.refusing.get(get_ident(), ()):
+            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+        if fullname not in self.waiting:
+            return None
+        self.waiting.discard(fullname)
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is not None and spec.loader is not None:
+            hooked = _Loader(spec.loader, self, SKIPPED_IMPORTS.get(fullname, ()))
+            spec.loader = hooked  # type: ignore[assignment]  # duck-typed, as said above
+        return spec
+
+
 class _Loader:
-    def __init__(self, loader: Any, skipped: Sequence[str]) -> None:
-        self._loader, self._skipped = loader, skipped
+    def __init__(self, loader: Any, finder: _Finder, skipped: Sequence[str]) -> None:
+        self._loader, self._finder, self._skipped = loader, finder, skipped
 
     def __getattr__(self, name: str) -> Any:  # get_source, get_data ...: the real loader's
         return getattr(self._loader, name)
@@ -81,45 +106,19 @@ class _Loader:
         return self._loader.create_module(spec)  # type: ignore[no-any-return]
 
     def exec_module(self, module: ModuleType) -> None:
-        refuse = _Refuse(self._skipped)
-        sys.meta_path.insert(0, refuse)
+        # Only in this thread: an app thread importing pyphen meanwhile gets it as usual.
+        thread = get_ident()
+        before = self._finder.refusing.get(thread, ())
+        self._finder.refusing[thread] = (*before, *self._skipped)
         re.compile = _compile_deferring  # only while this module's top level runs
         try:
             self._loader.exec_module(module)
         finally:
             re.compile = _REAL_COMPILE
-            sys.meta_path.remove(refuse)
-
-
-class _Refuse:
-    """Makes ``import name`` fail, for ``names`` not loaded yet, in this thread only (an
-    app thread importing one of them meanwhile gets it as usual)."""
-
-    def __init__(self, names: Sequence[str]) -> None:
-        self._names, self._thread = names, get_ident()
-
-    def find_spec(self, fullname: str, path: Sequence[str] | None,
-                  target: ModuleType | None = None) -> None:
-        if fullname in self._names and get_ident() == self._thread:
-            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
-
-
-class _Finder:
-    def __init__(self) -> None:
-        self.waiting = set(COSTLY_PATTERNS)
-
-    def find_spec(self, fullname: str, path: Sequence[str] | None,
-                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
-        if fullname not in self.waiting:
-            return None
-        self.waiting.discard(fullname)
-        if not self.waiting:
-            sys.meta_path.remove(self)
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        if spec is not None and spec.loader is not None:
-            hooked = _Loader(spec.loader, SKIPPED_IMPORTS.get(fullname, ()))
-            spec.loader = hooked  # type: ignore[assignment]  # duck-typed, as said above
-        return spec
+            if before:
+                self._finder.refusing[thread] = before
+            else:
+                del self._finder.refusing[thread]
 
 
 def install() -> None:
