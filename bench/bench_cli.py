@@ -93,8 +93,10 @@ def compare(other_src: Path, rounds: int = 30) -> None:
     """Median and lowest CPU seconds of ``build`` here and with ``other_src``, in turn."""
     with tempfile.TemporaryDirectory() as tmp:
         output = str(Path(tmp) / "x.pdf")
-        build = [sys.executable, "-m", "outreach_kit.cli.main", "build", str(REFERENCE),
-                 "-o", output, "--force"]
+        # what the `outreach-kit` script runs, with the package found through PYTHONPATH
+        program = "import sys; from outreach_kit.cli.main import main; sys.exit(main())"
+        build = [sys.executable, "-c", program, "build", str(REFERENCE), "-o", output,
+                 "--force"]
         floor = [sys.executable, "-c", "import reportlab.platypus"]
         sides = {f"build, {ROOT / 'src'}": (build, {"PYTHONPATH": str(ROOT / "src")}),
                  f"build, {other_src}": (build, {"PYTHONPATH": str(other_src)}),
