@@ -11,6 +11,8 @@ import threading
 
 import pytest
 import yaml
+from reportlab import rl_config
+from reportlab.lib.styles import ParagraphStyle
 
 from outreach_kit import import_hooks
 from outreach_kit.import_hooks import PARAGRAPH, YAML_READER, DeferredPattern
@@ -132,9 +134,6 @@ answer = sum(isinstance(finder, import_hooks._Finder) for finder in sys.meta_pat
 
 @pytest.mark.parametrize("profile", sorted(PROFILES))
 def test_no_style_asks_reportlab_to_hyphenate_so_skipping_pyphen_changes_nothing(profile):
-    from reportlab import rl_config
-    from reportlab.lib.styles import ParagraphStyle
-
     styles = styles_for(PrintOptions.from_names([profile]))
     paragraph_styles = [value for value in vars(styles).values()
                         if isinstance(value, ParagraphStyle)]
