@@ -53,19 +53,25 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds of one run of ``command``."""
+    start, start_cpu = time.perf_counter(), children_cpu()
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT, env=env)
+    return time.perf_counter() - start, children_cpu() - start_cpu
+
+
 def run_timed(command: list[str], repeats: int, before=None,
               env: dict[str, str] | None = None) -> tuple[float, float, float]:
     """Median wall seconds, median CPU seconds and peak child RSS (MB) of ``command``."""
     env = env or ENV
-    subprocess.run(command, check=True, capture_output=True, cwd=ROOT, env=env)  # warm up
+    run_once(command, env)  # warm up
     walls, cpus = [], []
     for _ in range(repeats):
         if before is not None:
             before()
-        start, start_cpu = time.perf_counter(), children_cpu()
-        subprocess.run(command, check=True, capture_output=True, cwd=ROOT, env=env)
-        walls.append(time.perf_counter() - start)
-        cpus.append(children_cpu() - start_cpu)
+        wall, cpu = run_once(command, env)
+        walls.append(wall)
+        cpus.append(cpu)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return statistics.median(walls), statistics.median(cpus), peak
 
@@ -104,14 +110,11 @@ def compare(other_src: Path, rounds: int = 30) -> None:
         envs = {name: {**ENV, **extra, "OUTREACH_KIT_CACHE": str(Path(tmp) / f"cache{n}")}
                 for n, (name, (_, extra)) in enumerate(sides.items())}
         for name, (command, _) in sides.items():  # fill each side's cache
-            subprocess.run(command, check=True, capture_output=True, cwd=ROOT, env=envs[name])
+            run_once(command, envs[name])
         cpus: dict[str, list[float]] = {name: [] for name in sides}
         for _ in range(rounds):
             for name, (command, _) in sides.items():
-                start = children_cpu()
-                subprocess.run(command, check=True, capture_output=True, cwd=ROOT,
-                               env=envs[name])
-                cpus[name].append(children_cpu() - start)
+                cpus[name].append(run_once(command, envs[name])[1])
     print(f"{'CPU s of ' + str(rounds) + ' runs each, in turn':44} {'median':>8} {'lowest':>8}")
     for name, found in cpus.items():
         print(f"{name[:44]:44} {statistics.median(found):8.3f} {min(found):8.3f}")
@@ -124,6 +127,8 @@ def main() -> None:
                         help="compare build with the package in this src folder")
     args = parser.parse_args()
     if args.against:
+        if args.against.resolve() == (ROOT / "src").resolve():
+            parser.error("--against names this checkout's own src folder")
         compare(args.against.resolve())
         return
     builds, batches = (3, 1) if args.quick else (7, 3)
